@@ -1,0 +1,3 @@
+module dossier
+
+go 1.26
