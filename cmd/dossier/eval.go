@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"dossier/eval"
+	"dossier/ingest/plaintext"
+)
+
+// floorError is returned when an eval --min floor is not met (exit 1).
+type floorError struct{ failures []eval.Failure }
+
+func (e floorError) Error() string {
+	s := fmt.Sprintf("%d floor(s) not met:", len(e.failures))
+	for _, f := range e.failures {
+		s += " " + f.Error() + ";"
+	}
+	return s
+}
+
+func (m *Main) eval(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		return usageError{errors.New("eval needs a task: gold, conll or timeml")}
+	}
+	task := args[0]
+	fs := flag.NewFlagSet("eval "+task, flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	report := fs.String("report", "", "write per-document details to this file (default: standard error)")
+	mins := floors{}
+	fs.Var(mins, "min", "fail (exit 1) when METRIC is below VALUE; repeatable")
+	pos, err := parseInterleaved(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	detail := io.Writer(m.Stderr)
+	if *report != "" {
+		f, err := os.Create(*report)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		detail = f
+	} else if *asJSON {
+		detail = io.Discard
+	}
+	analyze, err := analyzer()
+	if err != nil {
+		return err
+	}
+	var res eval.Result
+	switch task {
+	case "gold":
+		if len(pos) == 0 {
+			return usageError{errors.New("eval gold needs FILE...")}
+		}
+		res, err = eval.Gold(ctx, pos, plaintext.Read, analyze, detail)
+	case "conll":
+		if len(pos) != 1 {
+			return usageError{errors.New("eval conll needs one FILE")}
+		}
+		f, ferr := os.Open(pos[0])
+		if ferr != nil {
+			return inputError{ferr}
+		}
+		defer f.Close()
+		res, err = eval.CoNLL(ctx, f, analyze)
+	case "timeml":
+		if len(pos) == 0 {
+			return usageError{errors.New("eval timeml needs DIR...")}
+		}
+		res, err = eval.TimeML(ctx, pos, analyze)
+	default:
+		return usageError{fmt.Errorf("unknown eval task %q", task)}
+	}
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(m.Stdout)
+		if err := enc.Encode(res); err != nil {
+			return err
+		}
+	} else if err := eval.WriteText(m.Stdout, res); err != nil {
+		return err
+	}
+	if fails := eval.Check(res, mins); len(fails) > 0 {
+		return floorError{fails}
+	}
+	return nil
+}
