@@ -1,18 +1,25 @@
 // Package lexicon holds the word lists dossier's components look up by
 // hashing: places (countries, their alternative names, capitals, demonyms,
 // states, cities, regions), given names and surnames, news outlets, well-known
-// organisations, organisation suffixes, titles and roles, and common English
-// words.
+// organisations, organisation suffixes, titles and roles, parties, and common
+// English words with their parts of speech.
 //
-// Every list is either generated from a well-licensed package by a script kept
-// in this repository (the licence is recorded beside the generated file) or
-// written by hand as general knowledge. No entry exists because it appears in
-// a dev or gold file.
+// Every list is either generated from a well-licensed package by the script
+// in lexicon/gen (the licences are recorded in lexicon/data/LICENSES.md) or
+// written by hand as general knowledge in lexicon/data/*.tsv. No entry exists
+// because it appears in a dev or gold file.
 //
-// PROVISIONAL API: the generated data replaces the hand-written seed lists.
+// Keys: the exact map holds every phrase as written ("U.S.", "Moscow",
+// "Sen."); the folded map holds the same phrases in lower case plus the
+// common English words, for text in capitals and for sentence-initial words.
+// When a phrase has several senses ("Georgia": a country and a US state),
+// Class has every bit, and Name and Country describe the first sense loaded:
+// countries, then capitals and cities, then regions, areas, outlets and
+// organisations.
 package lexicon
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -20,59 +27,184 @@ import (
 // Class is a bit set of what a phrase can be.
 type Class uint32
 
-// Classes of lexicon entries.
+// Classes of lexicon entries. New classes are only ever appended.
 const (
 	Country   Class = 1 << iota // a sovereign country or its alternative name ("U.S.", "Britain")
-	Region                      // a state, province or similar subdivision ("Texas", "Ontario")
+	Region                      // a state, province or similar subdivision ("Texas", "Ontario", "N.Y.")
 	City                        // a city or town
 	Capital                     // a capital city that can stand for its government ("Moscow")
 	Area                        // a geographic area that is not a polity ("Middle East", "Europe")
-	Demonym                     // an adjective or noun of nationality ("Russian", "French")
+	Demonym                     // an adjective or noun of nationality, ethnicity or religion ("Russian", "French", "Kurds")
 	GivenName                   // a person's first name
 	Surname                     // a family name
 	Outlet                      // a news organisation ("Reuters", "NBC News")
-	Org                         // a well-known organisation ("NATO", "United Nations")
+	Org                         // a well-known organisation ("NATO", "United Nations", "Kremlin")
 	OrgSuffix                   // a word that ends organisation names ("Inc.", "Corp", "Bank", "Ministry")
-	TitleWord                   // a role word that can precede a name ("President", "Sen.", "envoy")
-	Common                      // a common lower-case English word (keyed in lower case)
+	TitleWord                   // a role that can precede or follow a name ("President", "Sen.", "envoy", "Prime Minister")
+	Common                      // a common lower-case English word (only in the folded map)
+
+	Honorific     // a courtesy title ("Mr.", "Dr.", "Sir", "Dame")
+	TitleModifier // a word inside a longer title ("special", "deputy", "Treasury", "Minority")
+	PartyWord     // a word naming a political party ("Democrat", "Republican", "Labour", "GOP")
+	Calendar      // a weekday or month name ("Monday", "March", "Sept.")
 )
+
+// classNames lists the classes in bit order, as written in the data files.
+const classNames = "Country Region City Capital Area Demonym GivenName Surname " +
+	"Outlet Org OrgSuffix TitleWord Common Honorific TitleModifier PartyWord Calendar"
+
+// String returns the class names joined by "|" ("Capital|City").
+func (c Class) String() string {
+	if c == 0 {
+		return "0"
+	}
+	var b strings.Builder
+	for i, n := range strings.Fields(classNames) {
+		if c&(1<<i) != 0 {
+			if b.Len() > 0 {
+				b.WriteByte('|')
+			}
+			b.WriteString(n)
+		}
+	}
+	return b.String()
+}
+
+// ParseClass returns the class named by a comma-separated list of class
+// names ("Capital,City"), as written in the data files.
+func ParseClass(names string) (Class, bool) {
+	var c Class
+	for n := range strings.SplitSeq(names, ",") {
+		i := slices.Index(strings.Fields(classNames), strings.TrimSpace(n))
+		if i < 0 {
+			return 0, false
+		}
+		c |= 1 << i
+	}
+	return c, true
+}
+
+// Places is every class that names a place.
+const Places = Country | Region | City | Capital | Area
+
+// POS is a bit set of the parts of speech a common word can take.
+type POS uint16
+
+// Parts of speech.
+const (
+	Noun         POS = 1 << iota // n
+	Verb                         // v
+	Adjective                    // a
+	Adverb                       // r
+	Pronoun                      // p
+	Determiner                   // d
+	Preposition                  // i (prepositions and subordinating conjunctions)
+	Conjunction                  // c (coordinating)
+	Modal                        // m
+	Numeral                      // x
+	Interjection                 // u
+	Particle                     // t
+)
+
+// posLetters are the letters of the words data, in bit order.
+const posLetters = "nvarpdicmxut"
+
+// String returns the parts of speech as their letters ("nv").
+func (p POS) String() string {
+	var b []byte
+	for i := range len(posLetters) {
+		if p&(1<<i) != 0 {
+			b = append(b, posLetters[i])
+		}
+	}
+	return string(b)
+}
+
+// Content reports whether the word can be a noun, verb, adjective or adverb.
+func (p POS) Content() bool { return p&(Noun|Verb|Adjective|Adverb) != 0 }
+
+// Function reports whether the word can be a pronoun, determiner,
+// preposition, conjunction or modal.
+func (p POS) Function() bool {
+	return p&(Pronoun|Determiner|Preposition|Conjunction|Modal) != 0
+}
 
 // Entry is what the lexicon knows about one phrase.
 type Entry struct {
 	Class Class
+	// POS is the parts of speech of a common word; it is set only on
+	// entries of the folded map (LookupFold, POSOf).
+	POS POS
 	// Name is the canonical name for places, outlets and organisations
 	// ("United States" for "U.S.").
 	Name string
-	// Country is the canonical name of the country a capital, city, region or
-	// demonym belongs to ("Russia" for "Moscow" and "Russian").
+	// Country is the canonical name of the country a capital, city, region,
+	// demonym, outlet or government body belongs to ("Russia" for "Moscow",
+	// "Russian" and "Kremlin").
 	Country string
 }
 
 // Has reports whether the entry has every class in c.
 func (e Entry) Has(c Class) bool { return e.Class&c == c }
 
+// Any reports whether the entry has at least one class in c.
+func (e Entry) Any(c Class) bool { return e.Class&c != 0 }
+
+// Party is a political party as a party word or letter names it.
+type Party struct {
+	Code    string // short code used in party-state tags: "D", "R", "I", "Lab", "Con"
+	Name    string // the party's name: "Democratic Party"
+	Country string // the party's country, or "" for a name used in several
+}
+
 // Lexicon is an immutable set of phrases, safe for concurrent use.
 type Lexicon struct {
 	exact    map[string]Entry // phrase as written
-	fold     map[string]Entry // phrase in lower case (for all-caps text)
+	fold     map[string]Entry // phrase in lower case, plus common words
+	states   map[string]string
+	parties  map[string]Party
 	maxWords int
 }
 
 var defaultLexicon = sync.OnceValue(build)
 
 // Default returns the lexicon built from the embedded data. It is built once,
-// on first use.
+// on first use (about 60 ms), and shared.
 func Default() *Lexicon { return defaultLexicon() }
 
-// Lookup returns the entry for a phrase exactly as written.
+// Lookup returns the entry for a phrase exactly as written. Words of a
+// phrase are separated by one space. It does not allocate.
 func (l *Lexicon) Lookup(phrase string) (Entry, bool) {
 	e, ok := l.exact[phrase]
 	return e, ok
 }
 
+// foldBuf is the longest phrase LookupFold lower-cases on the stack.
+const foldBuf = 64
+
 // LookupFold returns the entry for a phrase compared case-insensitively.
-// The caller passes the phrase in any case; it is lower-cased here.
+// The caller passes the phrase in any case. An ASCII phrase of up to 64
+// bytes is lower-cased on the stack, without allocating.
 func (l *Lexicon) LookupFold(phrase string) (Entry, bool) {
+	if len(phrase) <= foldBuf {
+		var buf [foldBuf]byte
+		ascii := true
+		for i := range len(phrase) {
+			c := phrase[i]
+			if c >= 0x80 {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if ascii {
+			e, ok := l.fold[string(buf[:len(phrase)])]
+			return e, ok
+		}
+	}
 	e, ok := l.fold[strings.ToLower(phrase)]
 	return e, ok
 }
@@ -83,54 +215,49 @@ func (l *Lexicon) IsCommon(lower string) bool {
 	return ok && e.Class&Common != 0
 }
 
+// POSOf returns the parts of speech of a lower-case common word, or 0 when
+// it is not one.
+func (l *Lexicon) POSOf(lower string) POS {
+	return l.fold[lower].POS
+}
+
 // MaxWords is the number of space-separated words in the longest phrase, the
 // window a longest-match scanner needs.
 func (l *Lexicon) MaxWords() int { return l.maxWords }
 
-func (l *Lexicon) add(phrase string, e Entry) {
-	if phrase == "" {
-		return
+// CountryOf returns the canonical country a phrase (as written) names or
+// belongs to: "U.S." and "American" give "United States", "Moscow" and
+// "Kremlin" give "Russia". It reports false when the phrase has no country.
+func (l *Lexicon) CountryOf(phrase string) (string, bool) {
+	e, ok := l.exact[phrase]
+	switch {
+	case !ok:
+		return "", false
+	case e.Class&Country != 0 && e.Name != "":
+		return e.Name, true
+	case e.Country != "":
+		return e.Country, true
 	}
-	merge := func(m map[string]Entry, k string) {
-		old, ok := m[k]
-		if !ok {
-			m[k] = e
-			return
-		}
-		old.Class |= e.Class
-		if old.Name == "" {
-			old.Name = e.Name
-		}
-		if old.Country == "" {
-			old.Country = e.Country
-		}
-		m[k] = old
-	}
-	if e.Class != Common {
-		merge(l.exact, phrase)
-	}
-	merge(l.fold, strings.ToLower(phrase))
-	if n := strings.Count(phrase, " ") + 1; n > l.maxWords {
-		l.maxWords = n
-	}
+	return "", false
 }
 
-func build() *Lexicon {
-	l := &Lexicon{exact: map[string]Entry{}, fold: map[string]Entry{}}
-	for _, p := range seedPlaces {
-		l.add(p.phrase, p.entry)
-	}
-	return l
+// StateAbbrev returns the state, province or territory that an
+// abbreviation names: AP style with periods ("N.Y.", "Calif.", "Ont."),
+// postal codes ("NY", "CA"), or the full name ("Texas"), as in the party-state
+// tags "(D-N.Y.)" and "R-Texas". A postal code shared by two countries
+// ("WA") gives the US state.
+func (l *Lexicon) StateAbbrev(abbr string) (string, bool) {
+	s, ok := l.states[abbr]
+	return s, ok
 }
 
-// seedPlaces is a tiny hand-written stand-in until the generated data lands.
-var seedPlaces = []struct {
-	phrase string
-	entry  Entry
-}{
-	{"United States", Entry{Class: Country, Name: "United States"}},
-	{"U.S.", Entry{Class: Country, Name: "United States"}},
-	{"Russia", Entry{Class: Country, Name: "Russia"}},
-	{"Moscow", Entry{Class: Capital | City, Name: "Moscow", Country: "Russia"}},
-	{"Russian", Entry{Class: Demonym, Country: "Russia"}},
+// PartyOf returns the party that a word or letter names: "D", "Democrat"
+// and "Democratic" give the Democratic Party with code "D"; "GOP" the
+// Republican Party; "Labour" and "Tory" the UK's parties.
+func (l *Lexicon) PartyOf(word string) (Party, bool) {
+	p, ok := l.parties[word]
+	return p, ok
 }
+
+// Len returns the number of phrases in the exact map and in the folded map.
+func (l *Lexicon) Len() (exact, folded int) { return len(l.exact), len(l.fold) }

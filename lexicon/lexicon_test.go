@@ -1,0 +1,468 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLookup(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		give        string
+		wantClass   Class // every bit must be present
+		wantName    string
+		wantCountry string
+	}{
+		{"Moscow", Capital | City, "Moscow", "Russia"},
+		{"Tehran", Capital | City, "Tehran", "Iran"},
+		{"Washington", Capital | City | Region, "Washington", "United States"},
+		{"Russia", Country, "Russia", ""},
+		{"Russian Federation", Country, "Russia", ""},
+		{"U.S.", Country, "United States", ""},
+		{"USA", Country, "United States", ""},
+		{"America", Country, "United States", ""},
+		{"Britain", Country, "United Kingdom", ""},
+		{"U.K.", Country, "United Kingdom", ""},
+		{"Holland", Country, "Netherlands", ""},
+		{"South Korea", Country, "South Korea", ""},
+		{"Turkey", Country, "Turkey", ""},
+		{"Türkiye", Country, "Turkey", ""},
+		{"Burma", Country, "Myanmar", ""},
+		{"French", Demonym, "", "France"},
+		{"Russians", Demonym, "", "Russia"},
+		{"Americans", Demonym, "", "United States"},
+		{"British", Demonym, "", "United Kingdom"},
+		{"Dutch", Demonym, "", "Netherlands"},
+		{"Iranian", Demonym, "", "Iran"},
+		{"Kurds", Demonym, "", ""},
+		{"N.Y.", Region, "New York", "United States"},
+		{"Calif.", Region, "California", "United States"},
+		{"Texas", Region, "Texas", "United States"},
+		{"Ontario", Region, "Ontario", "Canada"},
+		{"Scotland", Region, "Scotland", "United Kingdom"},
+		{"Sao Paulo", City, "São Paulo", "Brazil"},
+		{"Chicago", City, "Chicago", "United States"},
+		{"Lagos", City, "Lagos", "Nigeria"},
+		{"Middle East", Area, "Middle East", ""},
+		{"Horn of Africa", Area, "Horn of Africa", ""},
+		{"West Bank", Area, "West Bank", "Palestine"},
+		{"Reuters", Outlet, "Reuters", "United Kingdom"},
+		{"AP", Outlet, "Associated Press", "United States"},
+		{"New York Times", Outlet, "The New York Times", "United States"},
+		{"Al Jazeera", Outlet, "Al Jazeera", "Qatar"},
+		{"NATO", Org, "NATO", ""},
+		{"U.N.", Org, "United Nations", ""},
+		{"Kremlin", Org, "Kremlin", "Russia"},
+		{"White House", Org, "White House", "United States"},
+		{"Federal Reserve", Org, "Federal Reserve", "United States"},
+		{"Inc.", OrgSuffix, "", ""},
+		{"Ministry", OrgSuffix, "", ""},
+		{"President", TitleWord, "", ""},
+		{"Sen.", TitleWord, "", ""},
+		{"Prime Minister", TitleWord, "", ""},
+		{"prime minister", TitleWord, "", ""},
+		{"envoy", TitleWord, "", ""},
+		{"spokeswoman", TitleWord, "", ""},
+		{"Minority Leader", TitleWord, "", ""},
+		{"special", TitleModifier, "", ""},
+		{"Defense", TitleModifier, "", ""},
+		{"Mr.", Honorific, "", ""},
+		{"Dame", Honorific, "", ""},
+		{"Republican", PartyWord, "Republican Party", "United States"},
+		{"Labour", PartyWord, "Labour Party", "United Kingdom"},
+		{"Tuesday", Calendar, "", ""},
+		{"Sept.", Calendar, "", ""},
+		{"Michael", GivenName, "", ""},
+		{"Olga", GivenName, "", ""},
+		{"Johnson", Surname, "", ""},
+		{"McDonald", Surname, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			e, ok := l.Lookup(tt.give)
+			if !ok || !e.Has(tt.wantClass) {
+				t.Fatalf("Lookup(%q) = %v, %v, want class %v", tt.give, e.Class, ok, tt.wantClass)
+			}
+			if e.Name != tt.wantName || e.Country != tt.wantCountry {
+				t.Errorf("Lookup(%q) = name %q country %q, want %q %q", tt.give, e.Name, e.Country, tt.wantName, tt.wantCountry)
+			}
+		})
+	}
+}
+
+func TestLookupAbsent(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		give string
+		bad  Class // the entry must have none of these bits
+	}{
+		{"the", ^Class(0)},             // common words are only in the folded map
+		{"Island", Country},            // an endonym of Iceland that is an English word
+		{"Thai", Country},              // a demonym, not a name of the country
+		{"Time", Outlet},               // an outlet named by one common word
+		{"Reading", City},              // a city named by a common word
+		{"D", PartyWord},               // a party letter only through PartyOf
+		{"OR", Region},                 // postal codes only through StateAbbrev
+		{"moscow", ^Class(0)},          // the exact map is case-sensitive
+		{"New York", Country},          // a state and a city
+		{"Georgia", Demonym},           // the country and the state, not a demonym
+		{"Jackson", City},              // a city spelled like a common surname
+		{"Victoria", Country},          // a capital, a state and a name, not a country
+		{"reuters", ^Class(0)},         // case-sensitive
+		{"Mobile Phone", Region},       // not a phrase
+		{"Mayor", Surname | GivenName}, // a role word read as the role
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			if e, ok := l.Lookup(tt.give); ok && e.Class&tt.bad != 0 {
+				t.Errorf("Lookup(%q) = %v, want none of %v", tt.give, e.Class, tt.bad)
+			}
+		})
+	}
+}
+
+func TestLookupFold(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		give string
+		want Class
+	}{
+		{"the", Common},
+		{"THE", Common},
+		{"MOSCOW", Capital},
+		{"Reuters", Outlet},
+		{"REUTERS", Outlet},
+		{"said", Common},
+		{"SÃO PAULO", City},
+		{"KREMLIN", Org},
+		{"monday", Calendar},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			if e, ok := l.LookupFold(tt.give); !ok || !e.Has(tt.want) {
+				t.Errorf("LookupFold(%q) = %v, %v, want %v", tt.give, e.Class, ok, tt.want)
+			}
+		})
+	}
+}
+
+func TestIsCommonAndPOS(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		give       string
+		wantCommon bool
+		wantPOS    POS // every bit must be present
+	}{
+		{"the", true, Determiner},
+		{"and", true, Conjunction},
+		{"of", true, Preposition},
+		{"he", true, Pronoun},
+		{"would", true, Modal},
+		{"quickly", true, Adverb},
+		{"run", true, Noun | Verb},
+		{"stopped", true, Verb},
+		{"bigger", true, Adjective},
+		{"government", true, Noun},
+		{"reading", true, Verb},
+		{"china", true, Noun},
+		{"moscow", false, 0},
+		{"xyzzy", false, 0},
+		{"", false, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			if got := l.IsCommon(tt.give); got != tt.wantCommon {
+				t.Errorf("IsCommon(%q) = %v, want %v", tt.give, got, tt.wantCommon)
+			}
+			if got := l.POSOf(tt.give); got&tt.wantPOS != tt.wantPOS {
+				t.Errorf("POSOf(%q) = %v, want %v", tt.give, got, tt.wantPOS)
+			}
+		})
+	}
+}
+
+func TestStateAbbrev(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		give string
+		want string
+		ok   bool
+	}{
+		{"N.Y.", "New York", true},
+		{"NY", "New York", true},
+		{"Calif.", "California", true},
+		{"Mass.", "Massachusetts", true},
+		{"Fla.", "Florida", true},
+		{"Ill.", "Illinois", true},
+		{"Pa.", "Pennsylvania", true},
+		{"Va.", "Virginia", true},
+		{"W.Va.", "West Virginia", true},
+		{"Wash.", "Washington", true},
+		{"WA", "Washington", true},
+		{"Ariz.", "Arizona", true},
+		{"Texas", "Texas", true},
+		{"D.C.", "District of Columbia", true},
+		{"Ont.", "Ontario", true},
+		{"N.S.W.", "", false},
+		{"Zz.", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			got, ok := l.StateAbbrev(tt.give)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("StateAbbrev(%q) = %q, %v, want %q, %v", tt.give, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestPartyOf(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		give     string
+		wantCode string
+		ok       bool
+	}{
+		{"D", "D", true},
+		{"R", "R", true},
+		{"I", "I", true},
+		{"Democrat", "D", true},
+		{"Democratic", "D", true},
+		{"GOP", "R", true},
+		{"Republicans", "R", true},
+		{"Labour", "Lab", true},
+		{"Tory", "Con", true},
+		{"Lib Dems", "LD", true},
+		{"X", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			got, ok := l.PartyOf(tt.give)
+			if got.Code != tt.wantCode || ok != tt.ok {
+				t.Errorf("PartyOf(%q) = %+v, %v, want code %q, %v", tt.give, got, ok, tt.wantCode, tt.ok)
+			}
+		})
+	}
+}
+
+func TestCountryOf(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		give string
+		want string
+		ok   bool
+	}{
+		{"U.S.", "United States", true},
+		{"American", "United States", true},
+		{"Moscow", "Russia", true},
+		{"Kremlin", "Russia", true},
+		{"Iranians", "Iran", true},
+		{"Calif.", "United States", true},
+		{"Europe", "", false},
+		{"Smith", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.give, func(t *testing.T) {
+			got, ok := l.CountryOf(tt.give)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("CountryOf(%q) = %q, %v, want %q, %v", tt.give, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestClassString(t *testing.T) {
+	tests := []struct {
+		give Class
+		want string
+	}{
+		{0, "0"},
+		{Country, "Country"},
+		{Capital | City, "City|Capital"},
+		{Calendar, "Calendar"},
+	}
+	for _, tt := range tests {
+		if got := tt.give.String(); got != tt.want {
+			t.Errorf("Class(%d).String() = %q, want %q", tt.give, got, tt.want)
+		}
+		if tt.give == 0 {
+			continue
+		}
+		if got, ok := ParseClass(strings.ReplaceAll(tt.want, "|", ",")); !ok || got != tt.give {
+			t.Errorf("ParseClass(%q) = %v, %v, want %v", tt.want, got, ok, tt.give)
+		}
+	}
+}
+
+// TestData checks the shape of the embedded data: the lists are all there,
+// the common words stay out of the exact map, and every key is trimmed.
+func TestData(t *testing.T) {
+	l := Default()
+	exact, folded := l.Len()
+	if exact < 30000 || folded < 60000 {
+		t.Errorf("Len() = %d, %d, want at least 30000, 60000", exact, folded)
+	}
+	if got := l.MaxWords(); got < 4 || got > 12 {
+		t.Errorf("MaxWords() = %d, want 4..12", got)
+	}
+	counts := map[Class]int{}
+	for k, e := range l.exact {
+		if k == "" || strings.TrimSpace(k) != k || strings.Contains(k, "  ") || strings.ContainsAny(k, "\t\n") {
+			t.Errorf("exact key %q is not a trimmed phrase", k)
+		}
+		if e.Class&Common != 0 {
+			t.Errorf("exact key %q has class Common", k)
+		}
+		for c := Country; c <= Calendar; c <<= 1 {
+			if e.Class&c != 0 {
+				counts[c]++
+			}
+		}
+	}
+	mins := map[Class]int{
+		Country: 400, Region: 100, City: 2500, Capital: 180, Area: 100, Demonym: 400,
+		GivenName: 8000, Surname: 15000, Outlet: 250, Org: 350, OrgSuffix: 100,
+		TitleWord: 250, Honorific: 10, TitleModifier: 50, PartyWord: 40, Calendar: 19,
+	}
+	for c, min := range mins {
+		if counts[c] < min {
+			t.Errorf("class %v has %d phrases, want at least %d", c, counts[c], min)
+		}
+	}
+	commons := 0
+	for k, e := range l.fold {
+		if k != strings.ToLower(k) {
+			t.Errorf("folded key %q is not lower case", k)
+		}
+		if e.Class&Common != 0 {
+			commons++
+			if e.POS == 0 {
+				t.Errorf("common word %q has no part of speech", k)
+			}
+		}
+	}
+	if commons < 30000 {
+		t.Errorf("%d common words, want at least 30000", commons)
+	}
+}
+
+func TestNoAllocs(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		name string
+		give func()
+	}{
+		{"Lookup", func() { l.Lookup("Moscow") }},
+		{"LookupFold", func() { l.LookupFold("REUTERS") }},
+		{"IsCommon", func() { l.IsCommon("the") }},
+		{"StateAbbrev", func() { l.StateAbbrev("N.Y.") }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := testing.AllocsPerRun(100, tt.give); got != 0 {
+				t.Errorf("%s allocs = %v, want 0", tt.name, got)
+			}
+		})
+	}
+}
+
+// FuzzLookupFold checks that the stack fast path of LookupFold agrees with
+// lower-casing the phrase, and that no input panics.
+func FuzzLookupFold(f *testing.F) {
+	for _, s := range []string{"MOSCOW", "the", "São Paulo", "N.Y.", "", "\xff", strings.Repeat("A", 70)} {
+		f.Add(s)
+	}
+	l := Default()
+	f.Fuzz(func(t *testing.T, s string) {
+		got, gotOK := l.LookupFold(s)
+		want, wantOK := l.fold[strings.ToLower(s)]
+		if gotOK != wantOK || got != want {
+			t.Errorf("LookupFold(%q) = %v, %v, want %v, %v", s, got, gotOK, want, wantOK)
+		}
+	})
+}
+
+// FuzzAddTSV feeds arbitrary data files to the loader: it must return an
+// error or add only non-empty phrases, and never panic.
+func FuzzAddTSV(f *testing.F) {
+	f.Add("Moscow\tCapital,City\tMoscow\tRussia\n# comment\n\nParis\tCity\n")
+	f.Add("bad line\n")
+	f.Add("x\tNoSuchClass\n")
+	f.Add("\t\t\t\t\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		l := &Lexicon{exact: map[string]Entry{}, fold: map[string]Entry{}, states: map[string]string{}, parties: map[string]Party{}}
+		_ = l.addTSV("fuzz.tsv", text)
+		_ = l.addStates(text)
+		_ = l.addParties(text)
+		_ = l.addWords(text)
+		for k := range l.exact {
+			if k == "" {
+				t.Errorf("addTSV(%q) added an empty phrase", text)
+			}
+		}
+		if l.maxWords < 0 {
+			t.Errorf("maxWords = %d", l.maxWords)
+		}
+	})
+}
+
+func BenchmarkDefaultBuild(b *testing.B) {
+	var n int
+	for _, name := range []string{"countries.tsv", "cities.tsv.gz", "words.tsv.gz", "surnames.txt.gz", "givennames.txt.gz"} {
+		d, _ := data.ReadFile("data/" + name)
+		n += len(d)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		if _, err := load(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchWords is a passage in the manner of a news report, split into the
+// words and two-word phrases a longest-match scanner looks up.
+func benchWords() []string {
+	text := `The president told reporters in Washington on Tuesday that the
+United States would not lift sanctions on Russia until Moscow withdrew its
+forces, according to officials familiar with the talks. Sen. Jane Doe (D-N.Y.)
+said the Senate would vote next week, while the Kremlin said the proposal
+was unacceptable, Reuters reported. Oil prices rose 2.5% in London trading
+as investors weighed the risk of supply disruption in the Middle East.`
+	w := strings.Fields(text)
+	out := append([]string(nil), w...)
+	for i := 0; i+1 < len(w); i++ {
+		out = append(out, w[i]+" "+w[i+1])
+	}
+	return out
+}
+
+func BenchmarkLookup(b *testing.B) {
+	l := Default()
+	words := benchWords()
+	var n int
+	for _, w := range words {
+		n += len(w)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, w := range words {
+			l.Lookup(w)
+		}
+	}
+}
+
+func BenchmarkLookupFold(b *testing.B) {
+	l := Default()
+	words := benchWords()
+	var n int
+	for _, w := range words {
+		n += len(w)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, w := range words {
+			l.LookupFold(w)
+		}
+	}
+}
