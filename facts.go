@@ -141,6 +141,11 @@ type Quote struct {
 	SourceType  SourceType
 	SourceCount int // 0 when not given
 	Addressee   textpos.Span
+	// Stance is what the cue alone implies about the source's position
+	// toward the content ("said" asserts, "denied" denies, "hoped"
+	// leaves it uncertain); "" when there is no cue. Negation and hedges
+	// inside the content are weighed by the stance component.
+	Stance StanceLabel
 }
 
 // StanceLabel is a source's position toward a claim.

@@ -237,8 +237,36 @@ func skipBlankLines(text string, pos int) int {
 }
 
 // readMeta fills a's metadata from the top of text and returns the body.
+// Header lines may come first, or after a first-line headline.
 func readMeta(text string, a *dossier.Article) string {
-	pos := skipBlankLines(text, 0)
+	pos, body, done := readHeaders(text, skipBlankLines(text, 0), a)
+	if done {
+		return body
+	}
+	pos = skipBlankLines(text, pos)
+	if a.Title == "" {
+		if l, next := line(text, pos); isHeadline(l) && next < len(text) {
+			if nl, _ := line(text, next); isBlank(nl) {
+				if start := skipBlankLines(text, next); start < len(text) {
+					a.Title = strings.TrimSpace(l)
+					pos = start
+					if hl, _ := line(text, pos); isHeaderLine(hl) {
+						if pos, body, done = readHeaders(text, pos, a); done {
+							return body
+						}
+						pos = skipBlankLines(text, pos)
+					}
+				}
+			}
+		}
+	}
+	return text[pos:]
+}
+
+// readHeaders reads a block of header lines starting at pos. It returns the
+// position after the block; done is true when a date prefix started the body
+// on its own line, and body is then the text after the date.
+func readHeaders(text string, pos int, a *dossier.Article) (int, string, bool) {
 	inHeader := false
 	for pos < len(text) {
 		l, next := line(text, pos)
@@ -264,22 +292,11 @@ func readMeta(text string, a *dossier.Article) string {
 				continue
 			}
 			// The body begins on this line, after the date.
-			return text[pos+rest:]
+			return pos, text[pos+rest:], true
 		}
 		break
 	}
-	pos = skipBlankLines(text, pos)
-	if a.Title == "" {
-		if l, next := line(text, pos); isHeadline(l) && next < len(text) {
-			if nl, _ := line(text, next); isBlank(nl) {
-				if body := skipBlankLines(text, next); body < len(text) {
-					a.Title = strings.TrimSpace(l)
-					pos = body
-				}
-			}
-		}
-	}
-	return text[pos:]
+	return pos, "", false
 }
 
 // isHeaderLine reports whether l is a header line of a known key, or a date

@@ -25,6 +25,11 @@ func TestRead(t *testing.T) {
 			want: dossier.Article{Title: "Council Raises Bus Fares", Text: lead},
 		},
 		{
+			name: "headline then header lines",
+			give: "Council Raises Bus Fares\n\ndate: 2026-03-08\nsource: City Wire\n\n" + lead,
+			want: dossier.Article{Title: "Council Raises Bus Fares", Date: time.Date(2026, 3, 8, 0, 0, 0, 0, time.UTC), Source: "City Wire", Text: lead},
+		},
+		{
 			name: "headline ending with a question mark",
 			give: "Will Fares Rise Again?\n\n" + lead,
 			want: dossier.Article{Title: "Will Fares Rise Again?", Text: lead},
