@@ -9,6 +9,7 @@
 //	dossier eval gold FILE... [--json] [--min METRIC=VALUE]...
 //	dossier eval conll FILE [--json] [--min METRIC=VALUE]...
 //	dossier eval timeml DIR... [--json] [--min METRIC=VALUE]...
+//	dossier bench [--corpus DIR] [--json]
 //
 // Exit codes: 0 success; 1 a run that could not go on or an eval floor not
 // met; 2 bad usage or unreadable input.
@@ -49,6 +50,7 @@ commands:
   analyze [FILE|-] [--date YYYY-MM-DD] [--format json|text]   analyze one article
   analyze --samples [--format json|text]                      analyze the bundled sample articles
   eval gold|conll|timeml ... [--json] [--min METRIC=VALUE]    score dossier against gold data
+  bench [--corpus DIR] [--json]                               measure throughput and memory
 `
 
 // Run runs one command and returns the process exit code.
@@ -63,6 +65,8 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.analyze(ctx, args[1:])
 	case "eval":
 		err = m.eval(ctx, args[1:])
+	case "bench":
+		err = m.bench(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return 0

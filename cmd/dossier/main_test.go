@@ -178,3 +178,17 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 	}
 }
+
+func TestBenchJSON(t *testing.T) {
+	code, out, errs := run(t, "", "bench", "--json", "--min-seconds", "0")
+	if code != 0 {
+		t.Fatalf("bench exit %d: %s", code, errs)
+	}
+	var r benchResult
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("bench output is not JSON: %v\n%s", err, out)
+	}
+	if r.Articles != len(samples.All()) || r.Words == 0 || r.WordsPerSecPerCore <= 0 || r.ArticlesPerSec <= 0 {
+		t.Errorf("bench = %+v, want counts of the samples and positive rates", r)
+	}
+}
