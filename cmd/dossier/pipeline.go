@@ -6,6 +6,7 @@ import (
 	"dossier"
 	"dossier/lexicon"
 	"dossier/nlp"
+	"dossier/nlp/attribution"
 	"dossier/nlp/ner"
 	"dossier/nlp/numex"
 	"dossier/nlp/timex"
@@ -21,6 +22,7 @@ func newPipeline() (*nlp.Pipeline, error) {
 		ner.New(lex),
 		timex.New(),
 		numex.New(),
+		attribution.New(lex),
 	)
 }
 

@@ -1,0 +1,464 @@
+// Package attribution finds who said what: direct quotations and reported
+// speech, each with its content, cue ("said", "according to"), source as
+// written ("he", "four sources familiar with the matter", "NBC News"),
+// resolved speaker, source type, count and addressee.
+//
+// It is a rule system over the tokens, sentences, paragraphs and entities of
+// a Doc, in three passes over the much shorter lists of quotation marks and
+// cue words:
+//
+//  1. Quotations bound to a cue beside them: `"...," X said`, `"...,"
+//     said X`, `X said: "..."`, `He added, "..."`, and labels
+//     (`labeled lawmakers the "Do Nothing Congress."`).
+//  2. Reported speech around every other cue: `X said (that) C`, `C, X
+//     said`, `C, said X`, `according to X, C`, `X told reporters that C`,
+//     `X accused Y of Z`, `X denied Z`, participles sharing the main
+//     clause's subject (`, warning that C`), nominal sources (`reports
+//     alleging C`, `sources ... who said C`), coordinated verbs sharing a
+//     subject. A quotation inside such content makes it direct when the
+//     quoted words are most of the clause, mixed otherwise.
+//  3. Quotations left over: a quotation that continues a speaker's quote
+//     (the next quotation of the paragraph, or a paragraph that is only a
+//     quotation) belongs to that speaker with an empty cue; a long
+//     quotation with no speaker in reach is unattributed; a short one is an
+//     author's scare quote and is dropped.
+//
+// The reporting-verb lexicon (cues.go) is a Go table written as general
+// knowledge of English, with what each cue implies (asserts, denies,
+// uncertain).
+package attribution
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"dossier"
+	"dossier/lexicon"
+	"dossier/nlp"
+	"dossier/textpos"
+)
+
+// Name is the versioned component name.
+const Name = "attribution.rules.v1"
+
+// Component is the attribution finder as a pipeline component. It is
+// immutable after New and safe for concurrent use.
+type Component struct {
+	lex   *lexicon.Lexicon
+	cues  cueTable
+	words wordTables
+	// Attitudes makes belief and expectation verbs ("believes", "fears")
+	// cues of indirect attribution, as corpora that annotate non-speech
+	// attribution count them. It is set by New.
+	attitudes bool
+}
+
+// New returns the component. lex gives parts of speech and the classes of
+// words (titles, outlets); it may be nil, which makes the source finder rely
+// on entities and capitalisation alone.
+func New(lex *lexicon.Lexicon) *Component {
+	return &Component{lex: lex, cues: newCueTable(), words: newWordTables(), attitudes: true}
+}
+
+// Name implements nlp.Component.
+func (*Component) Name() string { return Name }
+
+// Requires implements nlp.Component.
+func (*Component) Requires() []nlp.Layer {
+	return []nlp.Layer{nlp.LayerTokens, nlp.LayerSentences, nlp.LayerEntities}
+}
+
+// Assigns implements nlp.Component.
+func (*Component) Assigns() []nlp.Layer { return []nlp.Layer{nlp.LayerQuotes} }
+
+// Process implements nlp.Component: it replaces d.Quotes.
+func (c *Component) Process(ctx context.Context, d *nlp.Doc) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("attribution: %w", err)
+	}
+	st := newState(c, d)
+	st.run()
+	d.Quotes = st.finish()
+	return nil
+}
+
+// quotation is a pair of quotation marks and the tokens between them.
+type quotation struct {
+	open, close int // token indices of the marks; close == -1 when the quotation runs to the paragraph's end
+	first, last int // tokens inside: [first, last)
+	words       int // word and number tokens inside
+	done        bool
+	item        int // index into st.out of the item that holds it, or -1
+}
+
+// item is one attribution being built.
+type item struct {
+	q         dossier.Quote
+	sent      int // sentence of the cue (or of the content when there is no cue)
+	srcFirst  int // token range of the source, srcFirst == srcLast when none
+	srcLast   int
+	cueTok    int // first token of the cue, or -1
+	quotation int // the quotation it holds, or -1
+}
+
+// state is the work of one Process call.
+type state struct {
+	c    *Component
+	d    *nlp.Doc
+	text string
+	toks []nlp.Token
+
+	cue      []*cue  // per token: the cue it starts, or nil
+	cueLen   []uint8 // per token: the number of tokens of that cue
+	ent      []int32 // per token: 1 + index of the entity whose mention covers it, or 0
+	mention  []int32 // per token: 1 + index of the first token of that mention
+	inQuote  []int32 // per token: 1 + index of the quotation that holds it, or 0
+	used     []bool  // per token: a cue already taken by an item
+	sentOf   []int32 // per token: its sentence
+	paraOf   []int32 // per token: its paragraph
+	quotes   []quotation
+	out      []item
+	timexTok []bool
+}
+
+func newState(c *Component, d *nlp.Doc) *state {
+	n := len(d.Tokens)
+	// The per-token tables have a few entries of padding past the last
+	// token, so that looking one or two tokens ahead never goes out of
+	// range: the padding reads as "nothing there".
+	const pad = 4
+	st := &state{
+		c: c, d: d, text: d.Text, toks: d.Tokens,
+		cue:     make([]*cue, n+pad),
+		cueLen:  make([]uint8, n+pad),
+		ent:     make([]int32, n+pad),
+		mention: make([]int32, n+pad),
+		inQuote: make([]int32, n+pad),
+		used:    make([]bool, n+pad),
+		sentOf:  make([]int32, n+pad),
+		paraOf:  make([]int32, n+pad),
+	}
+	for i := range st.sentOf {
+		st.sentOf[i] = -1
+		st.paraOf[i] = -1
+	}
+	for si, s := range d.Sentences {
+		for i := max(s.First, 0); i < s.Last && i < n; i++ {
+			st.sentOf[i] = int32(si)
+		}
+	}
+	for pi, p := range d.Paragraphs {
+		for i := max(p.First, 0); i < p.Last && i < n; i++ {
+			st.paraOf[i] = int32(pi)
+		}
+	}
+	if len(d.Paragraphs) == 0 {
+		for i := range st.paraOf {
+			st.paraOf[i] = 0
+		}
+	}
+	for ei, e := range d.Entities {
+		for _, m := range e.Mentions {
+			a, b := st.tokenRange(m.Span)
+			for i := a; i < b; i++ {
+				st.ent[i] = int32(ei + 1)
+				st.mention[i] = int32(a + 1)
+			}
+		}
+	}
+	if len(d.Timex) > 0 {
+		st.timexTok = make([]bool, n)
+		for _, t := range d.Timex {
+			a, b := st.tokenRange(t.Span)
+			for i := a; i < b; i++ {
+				st.timexTok[i] = true
+			}
+		}
+	}
+	return st
+}
+
+// tokenRange returns the tokens [a, b) that lie inside sp.
+func (st *state) tokenRange(sp textpos.Span) (int, int) {
+	a := st.d.TokenAt(sp.Start)
+	b := a
+	for b < len(st.toks) && int(st.toks[b].End) <= sp.End {
+		b++
+	}
+	return a, b
+}
+
+func (st *state) run() {
+	st.findCues()
+	st.findQuotations()
+	for qi := range st.quotes {
+		st.bindQuotation(qi)
+	}
+	for i := range st.toks {
+		if st.cue[i] != nil && !st.used[i] && st.inQuote[i] == 0 {
+			st.indirect(i)
+		}
+	}
+	st.leftoverQuotations()
+}
+
+// finish sorts the items by content and numbers them.
+func (st *state) finish() []dossier.Quote {
+	if len(st.out) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(st.out, func(a, b item) int {
+		if a.q.Content.Start != b.q.Content.Start {
+			return a.q.Content.Start - b.q.Content.Start
+		}
+		return a.q.Content.End - b.q.Content.End
+	})
+	out := make([]dossier.Quote, 0, len(st.out))
+	for _, it := range st.out {
+		if it.q.Content.Empty() || !it.q.Content.Valid(len(st.text)) {
+			continue
+		}
+		it.q.ID = "q" + strconv.Itoa(len(out)+1)
+		out = append(out, it.q)
+	}
+	return out
+}
+
+// lowerBuf is the longest word looked up lower-cased on the stack.
+const lowerBuf = 24
+
+// word returns the lower-case form of token i in buf, or "" when it is not
+// a short ASCII word. The result aliases buf.
+func (st *state) lower(i int, buf *[lowerBuf]byte) []byte {
+	t := st.toks[i]
+	if t.Kind != nlp.Word || int(t.End-t.Start) > lowerBuf {
+		return nil
+	}
+	w := st.text[t.Start:t.End]
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 0x80 {
+			return nil
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return buf[:len(w)]
+}
+
+// is reports whether token i, lower-cased, is w.
+func (st *state) is(i int, w string) bool {
+	if i < 0 || i >= len(st.toks) {
+		return false
+	}
+	t := st.toks[i]
+	if int(t.End-t.Start) != len(w) {
+		return false
+	}
+	s := st.text[t.Start:t.End]
+	for k := 0; k < len(w); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// tok returns the text of token i.
+func (st *state) tok(i int) string {
+	t := st.toks[i]
+	return st.text[t.Start:t.End]
+}
+
+// punct reports whether token i is the punctuation p.
+func (st *state) punct(i int, p string) bool {
+	return i >= 0 && i < len(st.toks) && st.toks[i].Kind == nlp.Punct && st.tok(i) == p
+}
+
+// findCues marks every token that starts a cue, single or multi-word.
+func (st *state) findCues() {
+	var buf [lowerBuf]byte
+	for i := range st.toks {
+		w := st.lower(i, &buf)
+		if w == nil {
+			continue
+		}
+		c := st.c.cues[string(w)]
+		if c == nil || !st.verbPosition(i) {
+			continue
+		}
+		for mi := range c.multi {
+			if n := st.matchRest(i+1, c.multi[mi].rest); n > 0 {
+				st.cue[i] = c.multiC[mi]
+				st.cueLen[i] = uint8(n + 1)
+				break
+			}
+		}
+		if st.cue[i] == nil && c.single {
+			if c.frame&attitude != 0 && c.frame&speech == 0 && !st.c.attitudes {
+				continue
+			}
+			st.cue[i] = c
+			st.cueLen[i] = 1
+		}
+	}
+}
+
+// matchRest reports how many tokens from i spell the space-separated words
+// of rest, or 0.
+func (st *state) matchRest(i int, rest string) int {
+	n := 0
+	for w := range splitSpace(rest) {
+		if !st.is(i+n, w) {
+			return 0
+		}
+		n++
+	}
+	return n
+}
+
+// splitSpace iterates over the space-separated words of s without
+// allocating.
+func splitSpace(s string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		start := 0
+		for k := 0; k <= len(s); k++ {
+			if k == len(s) || s[k] == ' ' {
+				if k > start && !yield(s[start:k]) {
+					return
+				}
+				start = k + 1
+			}
+		}
+	}
+}
+
+// cueSpan returns the byte span of the cue starting at token i.
+func (st *state) cueSpan(i int) textpos.Span {
+	n := max(int(st.cueLen[i]), 1)
+	return textpos.Span{Start: int(st.toks[i].Start), End: int(st.toks[i+n-1].End)}
+}
+
+// span returns the byte span of tokens [a, b).
+func (st *state) span(a, b int) textpos.Span {
+	if a >= b {
+		return textpos.Span{}
+	}
+	return textpos.Span{Start: int(st.toks[a].Start), End: int(st.toks[b-1].End)}
+}
+
+// isDouble reports whether the quote token i is a double quotation mark.
+func (st *state) isDouble(i int) bool {
+	switch st.tok(i) {
+	case "\"", "“", "”", "«", "»", "„", "''", "``":
+		return true
+	}
+	return false
+}
+
+// findQuotations pairs opening and closing quotation marks within a
+// paragraph. A double quotation left open runs to the paragraph's end (the
+// convention for a quotation continued in the next paragraph). Single
+// quotation marks count only outside double ones.
+func (st *state) findQuotations() {
+	n := len(st.toks)
+	for i := 0; i < n; i++ {
+		t := st.toks[i]
+		if t.Kind != nlp.Quote || !t.Is(nlp.OpenQuote) {
+			continue
+		}
+		double := st.isDouble(i)
+		para := st.paraOf[i]
+		closeAt, end := -1, i+1
+		for ; end < n && st.paraOf[end] == para; end++ {
+			u := st.toks[end]
+			if u.Kind != nlp.Quote || st.isDouble(end) != double {
+				continue
+			}
+			if u.Is(nlp.CloseQuote) {
+				closeAt = end
+				break
+			}
+			if u.Is(nlp.OpenQuote) {
+				break // a new quotation opens: this one ran on unclosed
+			}
+		}
+		if closeAt < 0 && !double {
+			continue
+		}
+		q := quotation{open: i, close: closeAt, first: i + 1, last: end, item: -1}
+		if closeAt >= 0 {
+			q.last = closeAt
+		}
+		for k := q.first; k < q.last; k++ {
+			if k := st.toks[k].Kind; k == nlp.Word || k == nlp.Number {
+				q.words++
+			}
+		}
+		if q.words == 0 || (!double && q.words < 3) {
+			if closeAt >= 0 {
+				i = closeAt
+			}
+			continue
+		}
+		st.quotes = append(st.quotes, q)
+		for k := q.first; k < q.last; k++ {
+			st.inQuote[k] = int32(len(st.quotes))
+		}
+		if closeAt >= 0 {
+			i = closeAt
+		} else {
+			i = end - 1
+		}
+	}
+}
+
+// quoteContent is the byte span of a quotation's words, without the marks.
+func (st *state) quoteContent(q *quotation) textpos.Span {
+	if q.first >= q.last {
+		return textpos.Span{}
+	}
+	return st.span(q.first, q.last)
+}
+
+// add appends an item and returns its index.
+func (st *state) add(it item) int {
+	st.out = append(st.out, it)
+	return len(st.out) - 1
+}
+
+// verbPosition reports whether token i stands where a verb can: in lower
+// case unless it opens a sentence (a capitalised "Claims" inside a headline
+// is a noun), and not right after a determiner or a preposition ("despite
+// reports", "the claims").
+func (st *state) verbPosition(i int) bool {
+	t := st.toks[i]
+	if t.Is(nlp.Upper) && !t.Is(nlp.SentStart) && !t.Is(nlp.AllUpper) {
+		// A headline: "Smith Says Talks Failed".
+		return i > 0 && st.ent[i-1] != 0 && st.d.Entities[st.ent[i-1]-1].Type == dossier.Person
+	}
+	if i == 0 {
+		return true
+	}
+	p := i - 1
+	if st.toks[p].Kind != nlp.Word || st.toks[p].Is(nlp.SentStart) && st.upper(p) && st.ent[p] != 0 {
+		return true
+	}
+	c := st.wc(p)
+	if c&wDet != 0 && c&wRelative == 0 {
+		return false
+	}
+	if c&(wSubjPronoun|wAux|wRelative|wSkipAdverb|wNegation) != 0 {
+		return true
+	}
+	pp := st.pos(p)
+	return pp&lexicon.Preposition == 0 || pp&(lexicon.Verb|lexicon.Noun|lexicon.Adverb) != 0 && !st.is(p, "despite") && !st.is(p, "of") && !st.is(p, "amid")
+}

@@ -1,0 +1,506 @@
+package attribution
+
+import (
+	"dossier"
+	"dossier/lexicon"
+	"dossier/nlp"
+	"dossier/textpos"
+)
+
+// indirect tries the constructions of reported speech around the cue at
+// token i.
+func (st *state) indirect(i int) {
+	c := st.cue[i]
+	if c.frame&(speech|object|accuse|attitude|tell) == 0 || st.sentOf[i] < 0 {
+		return
+	}
+	sent := int(st.sentOf[i])
+	sa, sb := st.sentence(sent)
+	after := i + max(int(st.cueLen[i]), 1)
+	if st.is(i, "according") {
+		st.accordingTo(i, after, sa, sb)
+		return
+	}
+	// A cue directly after "to" is an infinitive ("expected to say"), and
+	// one after "by" or "being" a passive: neither states a source.
+	if st.is(i-1, "to") || st.is(i-1, "be") || st.is(i-1, "being") || st.is(i-1, "been") {
+		return
+	}
+	var s src
+	addr := src{}
+	if c.ing {
+		j := i - 1
+		switch {
+		case j >= sa && (st.punct(j, ",") || st.punct(j, "—") || st.punct(j, "–") || st.is(j, "and") && st.punct(j-1, ",")):
+			s = st.mainSubject(i, sa)
+		case j >= sa && st.nounLike(j) && st.toks[j].Kind == nlp.Word && st.wc(j)&(wAux|wSubjPronoun) == 0:
+			s = st.sourceLeft(i, sa)
+		case j >= sa && st.wc(j)&wAux != 0:
+			s = st.subject(i, sa)
+		default:
+			return
+		}
+		if !s.ok() {
+			return
+		}
+		cs, a, ok := st.contentStart(i, after, sb)
+		if !ok {
+			return
+		}
+		st.emitIndirect(i, s, a, cs, st.clauseEnd(cs, sb), sent)
+		return
+	}
+	cs, a, pre := st.contentStart(i, after, sb)
+	addr = a
+	s = st.subject(i, sa)
+	if c.base && s.ok() && !st.baseAgrees(i, s) {
+		return
+	}
+	if pre && s.ok() {
+		if st.wc(s.a-1)&(wBoundary) != 0 && (st.is(s.a-1, "if") || st.is(s.a-1, "whether")) {
+			return // a question: "Asked if he believed ..."
+		}
+		if c.frame&attitude != 0 && c.frame&speech == 0 && st.is(s.a, "it") {
+			return
+		}
+		st.emitIndirect(i, s, addr, cs, st.clauseEnd(cs, sb), sent)
+		return
+	}
+	if c.frame&speech == 0 {
+		return
+	}
+	// Content before the cue: "C, X said." or "C, said X."
+	var comma int
+	if st.punct(i-1, ",") {
+		s = st.sourceRight(after, sb)
+		comma = i - 1
+		if s.ok() {
+			after = s.b
+		}
+	} else if s.ok() && st.punct(s.a-1, ",") {
+		comma = s.a - 1
+	} else {
+		return
+	}
+	if !s.ok() || comma <= sa {
+		return
+	}
+	// After the cue: the end of the sentence, an adjunct, or another
+	// attribution, but no content of its own.
+	if c.frame&tell != 0 && !st.punct(i-1, ",") {
+		if a := st.addressee(after); a.ok() {
+			addr = a
+			after = a.b
+		}
+	}
+	if !st.clauseDone(after, sb) {
+		return
+	}
+	from := sa
+	if q := st.inQuote[min(from+1, sb-1)]; st.toks[from].Kind == nlp.Quote && q != 0 && st.quotes[q-1].done {
+		return // a quotation bound by bindRight already
+	}
+	st.emitIndirect(i, s, addr, from, comma, sent)
+	// "C1, X said, C2": the content goes on after the attribution.
+	k := after
+	for k < sb && !st.punct(k, ",") && !st.finalPunct(k) && k-after < 8 {
+		k++
+	}
+	if k+1 < sb && st.punct(k, ",") && st.cue[k+1] == nil && !st.is(k+1, "and") {
+		if e := st.clauseEnd(k+1, sb); e-(k+1) >= 3 {
+			st.emitIndirect(i, s, addr, k+1, e, sent)
+		}
+	}
+}
+
+// accordingTo handles "according to X, C" and "C, according to X".
+func (st *state) accordingTo(i, after, sa, sb int) {
+	s := st.sourceRight(after, sb)
+	if !s.ok() {
+		return
+	}
+	sent := int(st.sentOf[i])
+	j := i - 1
+	if j >= sa && st.punct(j, ",") || j < sa || j == sa-1 {
+		end := j
+		for end > sa && (st.punct(end, ",") || st.punct(end, "—")) {
+			end--
+		}
+		if end > sa {
+			st.emitIndirect(i, s, src{}, sa, end+1, sent)
+			return
+		}
+	}
+	if j >= sa && !st.punct(j, ",") {
+		// "C according to X"
+		st.emitIndirect(i, s, src{}, sa, i, sent)
+		return
+	}
+	// "According to X, C."
+	k := s.b
+	for k < sb && !st.punct(k, ",") && k-s.b < 10 {
+		k++
+	}
+	if k < sb && st.punct(k, ",") {
+		st.emitIndirect(i, s, src{}, k+1, st.clauseEnd(k+1, sb), sent)
+	}
+}
+
+// contentStart finds where the content of the cue at token i begins when it
+// follows the cue: after "that", after an addressee ("told reporters
+// (that)"), after an adjunct ending in "that" ("said in a statement that"),
+// or at a word that can open a clause. It reports false when no content
+// follows.
+func (st *state) contentStart(i, k, sb int) (int, src, bool) {
+	c := st.cue[i]
+	var addr src
+	if k >= sb {
+		return 0, addr, false
+	}
+	if c.frame&tell != 0 {
+		addr = st.addressee(k)
+		if addr.ok() {
+			k = addr.b
+		} else if c.frame&speech == 0 {
+			return 0, addr, false
+		}
+	}
+	// Adjuncts: "on Friday", "in a statement", "last week", "Tuesday".
+	for k < sb && (st.timexAt(k) || st.is(k, "last") || st.is(k, "this") && st.timexAt(k+1)) {
+		k++
+	}
+	if k < sb && st.wc(k)&wPrep != 0 && !st.is(k, "that") {
+		for j := k + 1; j < sb && j-k < 12; j++ {
+			if st.punct(j, ",") || st.toks[j].Kind == nlp.Quote || st.finalPunct(j) || st.cue[j] != nil {
+				break
+			}
+			if st.is(j, "that") {
+				return j + 1, addr, j+1 < sb
+			}
+		}
+		return 0, addr, false
+	}
+	if addr.ok() && c.frame&tell != 0 {
+		for j := k; j < sb && j-k < 8; j++ {
+			if st.punct(j, ",") || st.toks[j].Kind == nlp.Quote || st.finalPunct(j) || st.cue[j] != nil {
+				break
+			}
+			if st.is(j, "that") {
+				return j + 1, addr, j+1 < sb
+			}
+		}
+	}
+	if k >= sb {
+		return 0, addr, false
+	}
+	if st.is(k, "that") {
+		return k + 1, addr, k+1 < sb && !st.finalPunct(k+1)
+	}
+	if st.wc(k)&wWh != 0 && c.frame&(speech|attitude) != 0 {
+		return k, addr, true // "asked whether", "did not say how"
+	}
+	if c.frame&toInf != 0 && st.is(k, "to") {
+		return k, addr, true // "promised to", "refuses to"
+	}
+	if c.frame&thatOnly != 0 && !st.documentSubject(i) {
+		return 0, addr, false
+	}
+	if c.frame&(object|accuse) != 0 {
+		if st.toks[k].Kind == nlp.Word && !st.is(k, "to") && !st.is(k, "by") || st.toks[k].Kind == nlp.Number {
+			return k, addr, true
+		}
+		return 0, addr, false
+	}
+	t := st.toks[k]
+	switch {
+	case t.Kind == nlp.Quote && t.Is(nlp.OpenQuote):
+		return k, addr, true
+	case t.Kind == nlp.Number:
+		return k, addr, true
+	case t.Kind != nlp.Word:
+		return 0, addr, false
+	case st.wc(k)&wClauseStart != 0:
+		if st.is(k, "it") && c.frame&speech == 0 {
+			return 0, addr, false
+		}
+		return k, addr, true
+	case st.ent[k] != 0 || st.upper(k):
+		return k, addr, true
+	case c.frame&speech == 0 || addr.ok():
+		return 0, addr, false
+	case st.wc(k)&(wPrep|wObjPronoun|wAux) != 0 || st.is(k, "to") || st.is(k, "so") || st.is(k, "goodbye") || st.is(k, "hello"):
+		return 0, addr, false
+	}
+	// Any other word can open a clause after a verb of saying ("says too
+	// much is made of it", "said hackers are"), unless it is a preposition.
+	p := st.pos(k)
+	if p&lexicon.Preposition != 0 && p&(lexicon.Noun|lexicon.Adjective|lexicon.Adverb) == 0 {
+		return 0, addr, false
+	}
+	return k, addr, k+1 < sb && !st.finalPunct(k+1)
+}
+
+// clauseEnd returns where content starting at token cs ends: at the end of
+// the sentence, or before "; ", ", <participle cue>", ", according to",
+// ", <source> said", "and <cue>" (a verb coordinated with the cue), and
+// "when asked".
+func (st *state) clauseEnd(cs, sb int) int {
+	k := cs
+	for ; k < sb; k++ {
+		if q := st.inQuote[k]; q != 0 {
+			qq := &st.quotes[q-1]
+			if qq.close >= 0 && qq.close < sb {
+				k = qq.close
+			}
+			continue
+		}
+		if st.punct(k, ";") {
+			break
+		}
+		if st.punct(k, ",") || st.punct(k, "—") || st.punct(k, "–") {
+			n := k + 1
+			if st.is(n, "and") {
+				n++
+			}
+			if n >= sb {
+				continue
+			}
+			if c := st.cue[n]; c != nil && (c.ing || st.is(n, "according")) && !st.used[n] {
+				break
+			}
+			if c := st.cue[n]; c != nil && c.frame&speech != 0 && !c.ing {
+				// ", said X." ends the content.
+				if s := st.sourceRight(n+int(st.cueLen[n]), sb); s.ok() && (s.b >= sb || st.finalPunct(s.b) || st.punct(s.b, ",")) {
+					break
+				}
+			}
+			if st.sourceThenCue(n, sb) {
+				break
+			}
+			// A participial adjunct of the main clause (", citing ...").
+			if w := st.tok(n); len(w) > 4 && w[len(w)-3:] == "ing" && st.toks[n].Kind == nlp.Word && !st.upper(n) && st.pos(n)&lexicon.Verb != 0 {
+				break
+			}
+		}
+		if (st.is(k, "and") || st.is(k, "but")) && k > cs {
+			n := k + 1
+			for n < sb && st.skippable(n) {
+				n++
+			}
+			if c := st.cue[n]; c != nil && !c.ing && !c.base && c.frame&(speech|object|accuse|label) != 0 {
+				break
+			}
+		}
+		if st.wc(k)&wAskedLead != 0 && st.wc(k+1)&wAsked != 0 {
+			break
+		}
+	}
+	return k
+}
+
+// sourceThenCue reports whether the tokens from n are a short source and a
+// cue that ends the sentence or clause (", he said." / ", officials said,").
+func (st *state) sourceThenCue(n, sb int) bool {
+	for j := n; j < sb && j-n < 8; j++ {
+		if c := st.cue[j]; c != nil && c.frame&speech != 0 && !c.ing {
+			if j == n {
+				return false
+			}
+			s := st.sourceLeft(j, n)
+			e := j + max(int(st.cueLen[j]), 1)
+			return s.ok() && s.a == n && (e >= sb || st.finalPunct(e) || st.punct(e, ","))
+		}
+		if st.toks[j].Kind != nlp.Word && st.toks[j].Kind != nlp.Number && !st.punct(j, "(") && !st.punct(j, ")") {
+			return false
+		}
+	}
+	return false
+}
+
+// emitIndirect records reported content [a, b) for the cue at token i. A
+// quotation inside makes it direct, when the quoted words are most of the
+// clause (the content is then the words inside the marks), or mixed.
+func (st *state) emitIndirect(i int, s src, addr src, a, b, sent int) {
+	// Trim punctuation at both ends (not closing quotation marks).
+	for a < b && st.toks[a].Kind == nlp.Punct {
+		a++
+	}
+	for b > a && (st.toks[b-1].Kind == nlp.Punct) {
+		b--
+	}
+	if b-a < 2 {
+		return
+	}
+	words, quoted := 0, 0
+	qFirst, qLast := -1, -1
+	for k := a; k < b; k++ {
+		if t := st.toks[k].Kind; t == nlp.Word || t == nlp.Number {
+			words++
+			if st.inQuote[k] != 0 {
+				quoted++
+			}
+		}
+		if q := st.inQuote[k]; q != 0 {
+			if qFirst < 0 {
+				qFirst = int(q - 1)
+			}
+			qLast = int(q - 1)
+		}
+	}
+	kind := dossier.Indirect
+	content := st.span(a, b)
+	if quoted > 0 {
+		kind = dossier.Mixed
+		if quoted*2 >= words {
+			kind = dossier.Direct
+			content = st.span(st.quotes[qFirst].first, st.quotes[qLast].last)
+		}
+	}
+	it := st.newItem(kind, content, i, sent)
+	if addr.ok() {
+		it.q.Addressee = st.span(addr.a, addr.b)
+	}
+	st.setSource(&it.q, s, sent)
+	it.srcFirst, it.srcLast = s.a, s.b
+	if qFirst >= 0 {
+		for q := qFirst; q <= qLast; q++ {
+			st.quotes[q].done = true
+		}
+	}
+	for k := i; k < i+max(int(st.cueLen[i]), 1); k++ {
+		st.used[k] = true
+	}
+	n := st.add(it)
+	if qFirst >= 0 {
+		it.quotation = qFirst
+		st.out[n].quotation = qFirst
+		st.quotes[qFirst].item = n
+	}
+}
+
+// leftoverQuotations attributes the quotations no cue claimed: a
+// continuation of the previous speaker's quotation (later in the same
+// paragraph, or a paragraph that is only a quotation), else unattributed
+// when the quotation reads as speech, else nothing (scare quotes, titles).
+func (st *state) leftoverQuotations() {
+	for qi := range st.quotes {
+		q := &st.quotes[qi]
+		if q.done {
+			continue
+		}
+		prev := st.previousQuote(qi)
+		para := st.paraOf[q.open]
+		opensPara := q.open == 0 || st.toks[q.open].Is(nlp.ParaStart) || st.paraOf[q.open-1] != para
+		sa, _ := st.sentence(int(st.sentOf[q.open]))
+		if prev >= 0 && q.open == sa {
+			pq := &st.quotes[prev]
+			pit := st.out[pq.item]
+			pp := st.paraOf[pq.open]
+			if pp == para || opensPara && (pp == para-1 || pq.close < 0 && para-pp <= 2) {
+				it := item{sent: int(st.sentOf[q.open]), cueTok: -1, quotation: qi, srcFirst: pit.srcFirst, srcLast: pit.srcLast}
+				it.q = pit.q
+				it.q.Kind = dossier.Direct
+				it.q.Content = st.quoteContent(q)
+				it.q.Cue = textpos.Span{}
+				it.q.Addressee = textpos.Span{}
+				q.done = true
+				q.item = st.add(it)
+				continue
+			}
+		}
+		if q.words < 8 || st.titleCase(q) {
+			continue
+		}
+		it := item{sent: int(st.sentOf[q.open]), cueTok: -1, quotation: qi}
+		it.q.Kind = dossier.Direct
+		it.q.Content = st.quoteContent(q)
+		it.q.SourceType = dossier.SourceUnattributed
+		q.done = true
+		q.item = st.add(it)
+	}
+}
+
+// previousQuote returns the latest attributed quotation before qi whose
+// speaker no other attribution has displaced since, or -1.
+func (st *state) previousQuote(qi int) int {
+	q := &st.quotes[qi]
+	for p := qi - 1; p >= 0; p-- {
+		pq := &st.quotes[p]
+		if !pq.done || pq.item < 0 {
+			continue
+		}
+		pit := &st.out[pq.item]
+		if pit.q.Kind == dossier.Mixed || pit.srcLast <= pit.srcFirst {
+			return -1
+		}
+		// Another attribution between the two quotations displaces the
+		// speaker.
+		end := pit.q.Content.End
+		for n := range st.out {
+			o := &st.out[n]
+			if n != pq.item && o.quotation != p && o.q.Content.Start > end && o.q.Content.Start < int(st.toks[q.open].Start) {
+				return -1
+			}
+		}
+		return p
+	}
+	return -1
+}
+
+// titleCase reports whether every long word of the quotation is
+// capitalised, as in the title of a work.
+func (st *state) titleCase(q *quotation) bool {
+	for k := q.first; k < q.last; k++ {
+		if st.toks[k].Kind == nlp.Word && len(st.tok(k)) > 3 && !st.upper(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseDone reports whether the clause of a cue ends at token k: the
+// sentence or clause ends there, or only an adjunct follows ("in a
+// statement", "on Friday", "when asked", ", adding ...").
+func (st *state) clauseDone(k, sb int) bool {
+	if k >= sb || st.finalPunct(k) || st.punct(k, ",") || st.punct(k, ";") || st.punct(k, "—") || st.punct(k, "–") || st.punct(k, "(") {
+		return true
+	}
+	if st.toks[k].Kind == nlp.Quote {
+		return false
+	}
+	if st.timexAt(k) || st.wc(k)&wAskedLead != 0 {
+		return true
+	}
+	return st.wc(k)&wPrep != 0 && !st.is(k, "that") && !st.is(k, "to")
+}
+
+// baseAgrees reports whether a bare verb cue at token i ("say") agrees with
+// its subject s: after an auxiliary ("did not say", "will say"), or with a
+// plural or first- or second-person subject ("they say", "experts say").
+func (st *state) baseAgrees(i int, s src) bool {
+	j := i - 1
+	for j > s.b-1 && st.wc(j)&(wSkipAdverb|wNegation) != 0 {
+		j--
+	}
+	if j >= 0 && st.wc(j)&wAux != 0 {
+		return true
+	}
+	h := s.b - 1
+	if st.is(h, "i") || st.is(h, "we") || st.is(h, "you") || st.is(h, "they") || st.and(s) {
+		return true
+	}
+	w := st.tok(h)
+	if st.wc(h)&(wAnon|wReport|wDocument) != 0 && len(w) > 1 && w[len(w)-1] == 's' {
+		return true
+	}
+	return !st.upper(h) && len(w) > 2 && w[len(w)-1] == 's' && w[len(w)-2] != 's' || st.is(h, "people") || st.is(h, "police") || st.is(h, "media")
+}
+
+// documentSubject reports whether the subject of the cue at token i is a
+// document, study or report ("the study found", "data show"), which lets a
+// verb that otherwise needs "that" take a bare clause.
+func (st *state) documentSubject(i int) bool {
+	sa, _ := st.sentence(int(st.sentOf[i]))
+	s := st.sourceLeft(i, sa)
+	return s.ok() && st.wc(s.b-1)&(wDocument|wReport) != 0
+}

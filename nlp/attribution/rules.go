@@ -1,0 +1,306 @@
+package attribution
+
+import (
+	"dossier"
+	"dossier/lexicon"
+	"dossier/nlp"
+	"dossier/textpos"
+)
+
+// sentence returns the token range of sentence s.
+func (st *state) sentence(s int) (int, int) {
+	if s < 0 || s >= len(st.d.Sentences) {
+		return 0, len(st.toks)
+	}
+	r := st.d.Sentences[s]
+	return max(r.First, 0), min(r.Last, len(st.toks))
+}
+
+// sentenceEnd reports whether token i ends a sentence: ". ! ?" or a token
+// followed by a sentence start.
+func (st *state) finalPunct(i int) bool {
+	if i < 0 || i >= len(st.toks) || st.toks[i].Kind != nlp.Punct {
+		return false
+	}
+	switch st.tok(i) {
+	case ".", "!", "?", "...", "…", "?!", "!?":
+		return true
+	}
+	return false
+}
+
+// newItem starts an item for the cue at token cueTok (or -1).
+func (st *state) newItem(kind dossier.QuoteKind, content textpos.Span, cueTok, sent int) item {
+	it := item{sent: sent, cueTok: cueTok, quotation: -1}
+	it.q.Kind = kind
+	it.q.Content = content
+	if cueTok >= 0 {
+		it.q.Cue = st.cueSpan(cueTok)
+		it.q.Stance = st.cue[cueTok].stance
+	}
+	return it
+}
+
+// bindQuotation attributes quotation qi to a cue beside it, if there is one.
+func (st *state) bindQuotation(qi int) {
+	q := &st.quotes[qi]
+	if q.close >= 0 && st.bindRight(qi) {
+		return
+	}
+	st.bindLeft(qi)
+}
+
+// bindRight handles `"...," X said`, `"...," said X` and `"..." X told
+// reporters when asked ...`.
+func (st *state) bindRight(qi int) bool {
+	q := &st.quotes[qi]
+	k := q.close + 1
+	if k < len(st.toks) && (st.punct(k, ",") || st.punct(k, "—") || st.punct(k, "–")) {
+		k++
+	}
+	if k >= len(st.toks) || st.paraOf[k] != st.paraOf[q.close] {
+		return false
+	}
+	// The quotation ended its sentence unless it ends with a comma or the
+	// text goes on in lower case.
+	endsWithComma := q.close > 0 && (st.punct(q.close-1, ",") || st.punct(q.close-1, "—"))
+	newSentence := st.toks[k].Is(nlp.SentStart) && !endsWithComma
+	r := -1
+	for j := k; j < len(st.toks) && j-k < 12; j++ {
+		t := st.toks[j]
+		if t.Kind == nlp.Quote || st.finalPunct(j) || st.punct(j, ";") || st.paraOf[j] != st.paraOf[k] {
+			break
+		}
+		if j > k && st.toks[j].Is(nlp.SentStart) {
+			break
+		}
+		if st.cue[j] != nil && st.cue[j].frame&(speech|quoteOnly|tell|label|attitude|object|accuse) != 0 && !st.cue[j].ing {
+			r = j
+			break
+		}
+		if st.cue[j] != nil && st.cue[j].ing && j == k {
+			break
+		}
+	}
+	if r < 0 {
+		return false
+	}
+	after := r + max(int(st.cueLen[r]), 1)
+	var s src
+	if r == k {
+		s = st.sourceRight(after, st.limit(after))
+		if !s.ok() {
+			return false
+		}
+		after = s.b
+	} else {
+		s = st.sourceLeft(r, k)
+		if !s.ok() {
+			return false
+		}
+		// Words before the phrase found ("Mr. Morgan of the Sierra
+		// Club") still belong to the source when they can.
+		for s.a > k && (st.npWord(s.a-1) || st.is(s.a-1, "of")) {
+			s.a--
+		}
+		if s.a != k {
+			return false
+		}
+	}
+	// What follows the cue must not be content of its own ("X said that
+	// ..."): an addressee, an adjunct or the end of the sentence.
+	if st.is(after, "that") {
+		return false
+	}
+	if newSentence && !(after >= len(st.toks) || st.finalPunct(after) || st.punct(after, ",")) {
+		return false
+	}
+	it := st.newItem(dossier.Direct, st.quoteContent(q), r, int(st.sentOf[r]))
+	if st.cue[r].frame&tell != 0 && r != k {
+		if a := st.addressee(after); a.ok() {
+			it.q.Addressee = st.span(a.a, a.b)
+		}
+	}
+	st.setSource(&it.q, s, it.sent)
+	it.srcFirst, it.srcLast = s.a, s.b
+	st.claim(qi, it)
+	return true
+}
+
+// limit is the end of the sentence holding token k.
+func (st *state) limit(k int) int {
+	if k >= len(st.toks) {
+		return len(st.toks)
+	}
+	_, b := st.sentence(int(st.sentOf[k]))
+	return b
+}
+
+// claim records it as the item of quotation qi and marks its cue used.
+func (st *state) claim(qi int, it item) {
+	it.quotation = qi
+	if it.cueTok >= 0 {
+		for k := it.cueTok; k < it.cueTok+max(int(st.cueLen[it.cueTok]), 1); k++ {
+			st.used[k] = true
+		}
+	}
+	st.quotes[qi].done = true
+	st.quotes[qi].item = st.add(it)
+}
+
+// bindLeft handles `X said: "..."`, `He added, "..."`, and labels
+// (`labeled lawmakers the "Do Nothing Congress."`).
+func (st *state) bindLeft(qi int) bool {
+	q := &st.quotes[qi]
+	o := q.open
+	sa, _ := st.sentence(int(st.sentOf[o]))
+	if o <= sa {
+		// The quotation opens its sentence: a colon or comma ending the
+		// previous sentence may still introduce it.
+		if o == 0 || !(st.punct(o-1, ":")) {
+			return false
+		}
+		sa, _ = st.sentence(int(st.sentOf[o-1]))
+	}
+	k := o - 1
+	sep := st.punct(k, ",") || st.punct(k, ":")
+	if sep {
+		k--
+	}
+	// The nearest cue to the left, over an addressee or an adjunct ("told
+	// CNN:", "said in a statement:").
+	r := -1
+	for j := k; j >= sa && k-j < 8; j-- {
+		t := st.toks[j]
+		if t.Kind == nlp.Quote || st.punct(j, ";") || (st.punct(j, ",") && j != k) {
+			break
+		}
+		if c := st.cue[j]; c != nil && st.inQuote[j] == 0 {
+			if c.frame&label != 0 && !sep {
+				r = j
+				break
+			}
+			if c.frame&label == 0 && (sep || j == k) {
+				r = j
+				break
+			}
+		}
+		if j < k && st.cue[j] == nil && st.toks[j].Kind == nlp.Word && st.pos(j)&lexicon.Verb != 0 &&
+			st.pos(j)&(lexicon.Noun|lexicon.Adjective|lexicon.Preposition|lexicon.Determiner) == 0 && st.wc(j)&wAux == 0 {
+			break // another verb stands between
+		}
+	}
+	if r < 0 {
+		return false
+	}
+	it := st.newItem(dossier.Direct, st.quoteContent(q), r, int(st.sentOf[r]))
+	s := st.subject(r, sa)
+	if !s.ok() {
+		// "Said Smith: ..."
+		s = st.sourceRight(r+int(st.cueLen[r]), o)
+	}
+	if st.cue[r].frame&tell != 0 {
+		if a := st.addressee(r + int(st.cueLen[r])); a.ok() && a.b <= o {
+			it.q.Addressee = st.span(a.a, a.b)
+		}
+	}
+	st.setSource(&it.q, s, it.sent)
+	it.srcFirst, it.srcLast = s.a, s.b
+	st.claim(qi, it)
+	return true
+}
+
+// subject returns the source of the cue at token r: the noun phrase to its
+// left, or, for a verb coordinated with an earlier one ("accused A of B and
+// noted C") or a participle after a comma (", warning that"), the subject
+// of the main clause.
+func (st *state) subject(r, sa int) src {
+	j := r - 1
+	for j >= sa && st.skippable(j) {
+		j--
+	}
+	if j >= sa && (st.is(j, "and") || st.is(j, "but") || st.punct(j, ",") && st.cue[r].ing) {
+		return st.mainSubject(r, sa)
+	}
+	return st.sourceLeft(r, sa)
+}
+
+// mainSubject returns the subject of the clause that holds token r: the
+// source of the latest attribution earlier in the sentence, or the first
+// name, pronoun or noun phrase after any introductory phrase.
+func (st *state) mainSubject(r, sa int) src {
+	sent := int(st.sentOf[r])
+	for n := len(st.out) - 1; n >= 0; n-- {
+		it := &st.out[n]
+		if it.sent == sent && it.cueTok >= 0 && it.cueTok < r && it.srcLast > it.srcFirst {
+			return src{it.srcFirst, it.srcLast}
+		}
+	}
+	k := sa
+	// Skip an introductory phrase ("On Friday,", "Asked about it,").
+	if st.wc(k)&wIntro != 0 || st.timexAt(k) {
+		for m := k; m < r; m++ {
+			if st.punct(m, ",") {
+				k = m + 1
+				break
+			}
+		}
+	}
+	for m := k; m < r && m-k < 12; m++ {
+		if st.ent[m] != 0 {
+			s := src{int(st.mention[m]) - 1, m + 1}
+			for s.b < r && st.ent[s.b] == st.ent[m] && st.mention[s.b] == st.mention[m] {
+				s.b++
+			}
+			return s
+		}
+		if st.wc(m)&wSubjPronoun != 0 {
+			return src{m, m + 1}
+		}
+		if st.toks[m].Kind == nlp.Word && st.nounLike(m) && !st.nounLike(m+1) && st.wc(m)&wDet == 0 {
+			return st.nounPhrase(m, k)
+		}
+	}
+	return src{}
+}
+
+// timexAt reports whether token k is inside a time expression or is a
+// weekday or month name.
+func (st *state) timexAt(k int) bool {
+	if st.timexTok != nil && st.timexTok[k] {
+		return true
+	}
+	if st.c.lex == nil || !st.upper(k) {
+		return false
+	}
+	e, ok := st.c.lex.Lookup(st.tok(k))
+	return ok && e.Has(lexicon.Calendar)
+}
+
+// addressee returns the listener after a cue of telling ("told reporters",
+// "told the newspaper", "assured them").
+func (st *state) addressee(k int) src {
+	if k >= len(st.toks) {
+		return src{}
+	}
+	if st.wc(k)&wObjPronoun != 0 {
+		return src{k, k + 1}
+	}
+	if st.is(k, "that") || st.toks[k].Kind != nlp.Word {
+		return src{}
+	}
+	end := k
+	for end < len(st.toks) && end-k < 6 && st.toks[end].Kind == nlp.Word && st.npWord(end) && !st.is(end, "that") && st.cue[end] == nil {
+		if st.wc(end)&wSubjPronoun != 0 && end > k {
+			break
+		}
+		end++
+		if st.nounLike(end-1) && !st.nounLike(end) && !(st.wc(end)&wDet != 0) {
+			break
+		}
+	}
+	for end > k && !st.nounLike(end-1) {
+		end--
+	}
+	return src{k, end}
+}

@@ -1,0 +1,601 @@
+package attribution
+
+import (
+	"strings"
+
+	"dossier"
+	"dossier/lexicon"
+	"dossier/nlp"
+)
+
+// wc returns the closed-class roles of token i (0 for other words).
+func (st *state) wc(i int) wclass {
+	if i < 0 || i >= len(st.toks) {
+		return 0
+	}
+	var buf [lowerBuf]byte
+	w := st.lower(i, &buf)
+	if w == nil {
+		return 0
+	}
+	return st.c.words.class[string(w)]
+}
+
+// pos returns the parts of speech of token i as a common word (0 when
+// unknown or when there is no lexicon).
+func (st *state) pos(i int) lexicon.POS {
+	if st.c.lex == nil || i < 0 || i >= len(st.toks) {
+		return 0
+	}
+	var buf [lowerBuf]byte
+	w := st.lower(i, &buf)
+	if w == nil {
+		return 0
+	}
+	return st.c.lex.POSOf(string(w))
+}
+
+// upper reports whether token i is a capitalised word.
+func (st *state) upper(i int) bool {
+	return i >= 0 && i < len(st.toks) && st.toks[i].Kind == nlp.Word && st.toks[i].Is(nlp.Upper)
+}
+
+// skippable reports whether token i is an auxiliary, negation or adverb
+// that may stand between a subject and its cue ("has also said").
+func (st *state) skippable(i int) bool {
+	if st.wc(i)&(wAux|wSkipAdverb|wNegation) != 0 {
+		return true
+	}
+	if st.toks[i].Kind != nlp.Word || st.upper(i) {
+		return false
+	}
+	p := st.pos(i)
+	w := st.tok(i)
+	return p&lexicon.Adverb != 0 && p&(lexicon.Noun|lexicon.Pronoun|lexicon.Determiner|lexicon.Adjective) == 0 ||
+		strings.HasSuffix(w, "ly") && p&lexicon.Adverb != 0 && p&lexicon.Noun == 0
+}
+
+// nounLike reports whether token i can be the head of a source noun
+// phrase.
+func (st *state) nounLike(i int) bool {
+	if i < 0 || i >= len(st.toks) {
+		return false
+	}
+	t := st.toks[i]
+	if st.ent[i] != 0 {
+		return true
+	}
+	if t.Kind != nlp.Word {
+		return false
+	}
+	if st.wc(i)&(wAnon|wReport|wDocument|wOutletNoun|wSpokes) != 0 {
+		return true
+	}
+	if st.wc(i)&(wBoundary|wAux|wDet|wSubjPronoun|wObjPronoun) != 0 {
+		return false
+	}
+	if st.upper(i) {
+		return true
+	}
+	return st.pos(i)&lexicon.Noun != 0
+}
+
+// npWord reports whether token i can sit inside a source noun phrase to
+// the left of its head (modifiers, determiners, numbers, possessives).
+func (st *state) npWord(i int) bool {
+	t := st.toks[i]
+	switch t.Kind {
+	case nlp.Number:
+		return true
+	case nlp.Word:
+	default:
+		return false
+	}
+	if st.ent[i] != 0 || st.upper(i) {
+		return true
+	}
+	c := st.wc(i)
+	if c&(wAnon|wReport|wDocument|wOutletNoun|wSpokes) != 0 {
+		return true
+	}
+	if c&(wBoundary|wAux|wSubjPronoun|wNegation) != 0 && c&wDet == 0 {
+		return false
+	}
+	if c&wDet != 0 {
+		return true
+	}
+	if w := st.tok(i); w == "'s" || w == "’s" || w == "'" || w == "’" {
+		return true
+	}
+	if _, ok := st.c.words.number[strings.ToLower(st.tok(i))]; ok {
+		return true
+	}
+	p := st.pos(i)
+	if p == 0 {
+		return true // an unknown word: likely a name or a rare noun
+	}
+	if p&lexicon.Preposition != 0 {
+		return false
+	}
+	if p&(lexicon.Noun|lexicon.Adjective|lexicon.Numeral) == 0 {
+		return false
+	}
+	// A verb form that is not also a noun or adjective ends the phrase
+	// ("citing", "followed").
+	return true
+}
+
+// src is a source found in the text: tokens [a, b), or a == b for none.
+type src struct {
+	a, b int
+}
+
+func (s src) ok() bool { return s.b > s.a }
+
+// sourceLeft finds the subject of the cue at token i by walking left, not
+// past token bound. It skips auxiliaries and adverbs ("has also said"),
+// parenthetical party labels ("Chuck Schumer (D-N.Y.) warned"),
+// appositives ("Raymond Okafor, the union's president, said") and relative
+// pronouns ("sources ... who said").
+func (st *state) sourceLeft(i, bound int) src {
+	j := i - 1
+	for j >= bound && st.skippable(j) {
+		j--
+	}
+	if j < bound {
+		return src{}
+	}
+	if st.punct(j, ")") {
+		k := j - 1
+		for k >= bound && j-k < 10 && !st.punct(k, "(") {
+			k--
+		}
+		if k < bound || !st.punct(k, "(") {
+			return src{}
+		}
+		j = k - 1
+		if j < bound {
+			return src{}
+		}
+	}
+	if st.ent[j] != 0 {
+		return st.extendMention(j, bound)
+	}
+	c := st.wc(j)
+	if c&wSubjPronoun != 0 && st.toks[j].Kind == nlp.Word {
+		return src{j, j + 1}
+	}
+	if c&wRelative != 0 && j-1 >= bound {
+		k := j - 1
+		if st.punct(k, ",") {
+			k--
+		}
+		if k >= bound && st.ent[k] != 0 {
+			return st.extendMention(k, bound)
+		}
+		return st.nounPhrase(k, bound)
+	}
+	if st.punct(j, ",") {
+		// An appositive name ("The chairman, Phil Lovas, said").
+		if j-1 >= bound && st.ent[j-1] != 0 && st.punct(int(st.mention[j-1])-2, ",") {
+			return st.extendMention(j-1, bound)
+		}
+		// An appositive role: walk over it to the comma before and take
+		// the name there.
+		k := j - 1
+		for k >= bound && j-k < 30 && !st.punct(k, ",") && st.toks[k].Kind != nlp.Quote {
+			if st.cue[k] != nil {
+				return src{}
+			}
+			k--
+		}
+		if k-1 >= bound && st.punct(k, ",") && st.ent[k-1] != 0 && st.nounLike(j-1) {
+			return st.extendMention(k-1, bound)
+		}
+		return src{}
+	}
+	return st.nounPhrase(j, bound)
+}
+
+// extendMention returns the mention that ends at token j, extended left over
+// coordinated names ("Smith and Jones") and over a speaking role that the
+// name follows ("a spokesperson for the ministry").
+func (st *state) extendMention(j, bound int) src {
+	a := max(int(st.mention[j])-1, bound)
+	for a-2 >= bound && st.is(a-1, "and") && st.ent[a-2] != 0 {
+		a = max(int(st.mention[a-2])-1, bound)
+	}
+	for a-1 >= bound && st.titleWord(a-1) {
+		a--
+	}
+	if a-1 >= bound && st.is(a-1, "the") {
+		a--
+	}
+	if a-2 >= bound && (st.is(a-1, "for") || st.is(a-1, "of") || st.is(a-1, "at")) {
+		k := a - 2
+		for k >= bound && a-k < 6 && st.wc(k)&(wSpokes|wAnon) == 0 && st.npWord(k) && st.ent[k] == 0 {
+			k--
+		}
+		if k >= bound && st.wc(k)&(wSpokes|wAnon) != 0 {
+			np := st.nounPhrase(k, bound)
+			if np.ok() {
+				a = np.a
+			}
+		}
+	}
+	return src{a, j + 1}
+}
+
+// nounPhrase returns the noun phrase whose last token is j, walking left
+// over modifiers, "of"-phrases and the complements of "familiar with the
+// matter", "close to the talks".
+func (st *state) nounPhrase(j, bound int) src {
+	if j < bound || !st.nounLike(j) {
+		return src{}
+	}
+	a := j
+	for k := j - 1; k >= bound && j-k < 12; k-- {
+		if st.wc(k)&wDet != 0 && st.wc(k)&wRelative == 0 {
+			a = k
+			// "familiar with the matter": the determiner opens the
+			// complement of a post-modifier; the phrase goes on.
+			if k-2 >= bound && st.pos(k-1)&lexicon.Preposition != 0 && st.wc(k-2)&wPostMod != 0 {
+				a = k - 2
+				k -= 2
+				continue
+			}
+			// "a statement from the company": the determiner opens the
+			// object of an "of"-, "for"- or "from"-phrase.
+			if k-2 >= bound && (st.is(k-1, "of") || st.is(k-1, "for") || st.is(k-1, "from")) && st.nounLike(k-2) && st.ent[k-2] == 0 {
+				a = k - 1
+				k--
+				continue
+			}
+			break
+		}
+		if st.is(k, "of") || st.is(k, "for") || st.is(k, "from") || st.is(k, "at") && st.nounLike(k-1) {
+			if k-1 >= bound && st.nounLike(k-1) {
+				a = k
+				continue
+			}
+			break
+		}
+		if st.toks[k].Kind == nlp.Word && st.pos(k)&lexicon.Preposition != 0 && st.wc(k-1)&wPostMod != 0 {
+			a = k
+			continue
+		}
+		if !st.npWord(k) {
+			break
+		}
+		a = k
+	}
+	return src{a, j + 1}
+}
+
+// sourceRight finds a source that follows its cue ("said Smith", "said the
+// official", "according to four people familiar with the plan"), starting
+// at token k and not reaching token limit.
+func (st *state) sourceRight(k, limit int) src {
+	if k >= limit {
+		return src{}
+	}
+	if st.wc(k)&(wSubjPronoun|wObjPronoun) != 0 && st.toks[k].Kind == nlp.Word {
+		return src{k, k + 1}
+	}
+	// Title words and determiners before a name or head noun.
+	end := k
+	for end < limit && end-k < 12 {
+		t := st.toks[end]
+		if t.Kind == nlp.Punct && st.tok(end) == "(" {
+			break
+		}
+		if t.Kind != nlp.Word && t.Kind != nlp.Number {
+			break
+		}
+		c := st.wc(end)
+		if c&(wBoundary|wAux|wNegation) != 0 && c&wDet == 0 && !st.is(end, "that") || st.cue[end] != nil && end > k {
+			break
+		}
+		if st.is(end, "that") && end > k {
+			break
+		}
+		if st.toks[end].Kind == nlp.Word && !st.npWord(end) {
+			if st.pos(end)&lexicon.Preposition != 0 && (st.is(end, "of") || st.is(end, "for") || st.is(end, "at") || st.wc(end-1)&wPostMod != 0) {
+				end++
+				continue
+			}
+			break
+		}
+		end++
+	}
+	// Drop trailing words that cannot head a phrase.
+	for end > k && !st.nounLike(end-1) {
+		end--
+	}
+	if end == k {
+		return src{}
+	}
+	return src{k, end}
+}
+
+// setSource fills the source fields of q from the tokens of s: the span,
+// the speaker entity, the source type and count. An anaphor ("the
+// sources", "they", "it") takes the fields of the attribution it refers
+// back to.
+func (st *state) setSource(q *dossier.Quote, s src, sent int) {
+	if !s.ok() {
+		q.SourceType = dossier.SourceUnattributed
+		return
+	}
+	q.Source = st.span(s.a, s.b)
+	// Pronouns resolved by the entity layer.
+	if s.b-s.a == 1 && st.wc(s.a)&(wSubjPronoun|wObjPronoun) != 0 {
+		if e := st.ent[s.a]; e != 0 {
+			st.setEntity(q, int(e-1))
+			return
+		}
+		if prev := st.antecedent(s.a, sent); prev != nil {
+			q.Speaker, q.SpeakerName, q.SourceType, q.SourceCount = prev.Speaker, prev.SpeakerName, prev.SourceType, prev.SourceCount
+			return
+		}
+		q.SourceType = dossier.SourceUnattributed
+		q.SpeakerName = st.tok(s.a)
+		return
+	}
+	// The entity the phrase ends with, or else the first entity inside,
+	// unless it sits in the complement of an anonymous source ("sources
+	// close to the president").
+	head := -1
+	count := 0
+	if e := st.ent[s.b-1]; e != 0 && st.wc(s.a)&(wAnon|wSpokes|wReport|wDocument|wOutletNoun) == 0 {
+		anon := -1
+		for k := s.a; k < s.b; k++ {
+			if st.ent[k] == 0 && !st.upper(k) && st.wc(k)&(wAnon|wSpokes|wReport|wDocument|wOutletNoun) != 0 {
+				anon = k
+				break
+			}
+		}
+		if anon < 0 || st.governedBySpokes(anon, s.b-1) {
+			st.setEntity(q, int(e-1))
+			if st.and(s) {
+				q.SpeakerName = st.namePhrase(s)
+				q.SourceCount = st.countNames(s)
+			}
+			return
+		}
+	}
+	for k := s.a; k < s.b; k++ {
+		c := st.wc(k)
+		if st.ent[k] == 0 && c&(wAnon|wSpokes|wReport|wDocument|wOutletNoun) != 0 && head < 0 && (!st.upper(k) || k == s.a) {
+			head = k
+		}
+		if n, ok := st.numberAt(k); ok && head < 0 {
+			count = n
+		}
+		if e := st.ent[k]; e != 0 {
+			if head >= 0 && !st.governedBySpokes(head, k) {
+				continue
+			}
+			ent := &st.d.Entities[e-1]
+			st.setEntity(q, int(e-1))
+			if ent.Type != dossier.Outlet && head < 0 && st.and(s) {
+				q.SpeakerName = st.namePhrase(s)
+				q.SourceCount = st.countNames(s)
+			}
+			return
+		}
+	}
+	q.SpeakerName = st.namePhrase(s)
+	q.SourceCount = count
+	switch {
+	case head >= 0 && st.wc(head)&wReport != 0:
+		q.SourceType = dossier.SourceReport
+		if st.possessed(s, head) {
+			q.SourceType = dossier.SourceDocument
+		}
+	case head >= 0 && st.wc(head)&wDocument != 0:
+		q.SourceType = dossier.SourceDocument
+	case head >= 0 && st.wc(head)&wOutletNoun != 0:
+		q.SourceType = dossier.SourceOutlet
+	case head >= 0:
+		q.SourceType = dossier.SourceAnonymous
+	case st.upper(s.b - 1):
+		q.SourceType = dossier.SourceNamed
+	default:
+		q.SourceType = dossier.SourceAnonymous
+	}
+	// A definite phrase without a count refers back to a fuller one: "the
+	// sources" after "four sources familiar with the matter".
+	if head >= 0 && count == 0 && st.wc(s.a)&wDet != 0 {
+		if prev := st.sameHead(head, sent); prev != nil {
+			q.SpeakerName, q.SourceCount, q.SourceType, q.Speaker = prev.SpeakerName, prev.SourceCount, prev.SourceType, prev.Speaker
+		}
+	}
+}
+
+// and reports whether the source tokens coordinate names with "and".
+func (st *state) and(s src) bool {
+	for k := s.a; k < s.b; k++ {
+		if st.is(k, "and") {
+			return true
+		}
+	}
+	return false
+}
+
+// countNames counts the coordinated names of a source ("Smith and Jones").
+func (st *state) countNames(s src) int {
+	n := 0
+	last := int32(0)
+	for k := s.a; k < s.b; k++ {
+		if st.ent[k] != 0 && st.mention[k] != last {
+			n++
+			last = st.mention[k]
+		}
+	}
+	return n
+}
+
+// governedBySpokes reports whether the entity at token k is the body that
+// the speaker at head speaks for ("a spokesperson for the ministry",
+// "officials at the agency"), rather than the complement of an anonymous
+// source ("people familiar with the ministry's plans").
+func (st *state) governedBySpokes(head, k int) bool {
+	if st.wc(head)&wSpokes == 0 {
+		return false
+	}
+	for m := head + 1; m < k; m++ {
+		if st.wc(m)&wPostMod != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// possessed reports whether the head of a report source has an owner ("the
+// agency's report", "a report by the committee"), which makes it a document.
+func (st *state) possessed(s src, head int) bool {
+	for k := s.a; k < head; k++ {
+		if w := st.tok(k); w == "'s" || w == "’s" || w == "'" || w == "’" {
+			return true
+		}
+	}
+	return head+1 < s.b && (st.is(head+1, "by") || st.is(head+1, "from") || st.is(head+1, "of"))
+}
+
+// numberAt returns the count a token gives ("four", "4", "dozen").
+func (st *state) numberAt(k int) (int, bool) {
+	t := st.toks[k]
+	w := st.tok(k)
+	if t.Kind == nlp.Number {
+		n := 0
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c == ',' {
+				continue
+			}
+			if c < '0' || c > '9' || n > 1e8 {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, n > 0
+	}
+	var buf [lowerBuf]byte
+	lw := st.lower(k, &buf)
+	if lw == nil {
+		return 0, false
+	}
+	n, ok := st.c.words.number[string(lw)]
+	return n, ok
+}
+
+// setEntity makes entity e the speaker of q.
+func (st *state) setEntity(q *dossier.Quote, e int) {
+	ent := &st.d.Entities[e]
+	if ent.LinkedTo != "" {
+		for k := range st.d.Entities {
+			if st.d.Entities[k].ID == ent.LinkedTo {
+				ent = &st.d.Entities[k]
+				break
+			}
+		}
+	}
+	q.Speaker, q.SpeakerName = ent.ID, ent.Name
+	if ent.Type == dossier.Outlet {
+		q.SourceType = dossier.SourceOutlet
+	} else {
+		q.SourceType = dossier.SourceNamed
+	}
+}
+
+// namePhrase is the source as written without a leading article.
+func (st *state) namePhrase(s src) string {
+	a := s.a
+	if s.b-a > 1 && (st.is(a, "the") || st.is(a, "a") || st.is(a, "an")) {
+		a++
+	}
+	return st.span(a, s.b).Text(st.text)
+}
+
+// antecedent returns the attribution a pronoun source refers back to: the
+// latest one before token k within the last few sentences whose source
+// suits the pronoun ("they" a group, "it" a body or document, "he" or "she"
+// a person).
+func (st *state) antecedent(k, sent int) *dossier.Quote {
+	plural := st.is(k, "they") || st.is(k, "we")
+	it := st.is(k, "it")
+	for n := len(st.out) - 1; n >= 0; n-- {
+		it2 := &st.out[n]
+		if it2.sent > sent || it2.sent < sent-4 || it2.q.Content.Start >= int(st.toks[k].Start) && it2.sent == sent {
+			continue
+		}
+		q := &it2.q
+		if q.SourceType == dossier.SourceUnattributed {
+			continue
+		}
+		person := q.Speaker != "" && st.entityType(q.Speaker) == dossier.Person
+		switch {
+		case plural && (q.SourceCount > 1 || q.SourceType == dossier.SourceAnonymous || q.SourceType == dossier.SourceReport):
+			return q
+		case it && !person:
+			return q
+		case !plural && !it && person:
+			return q
+		}
+	}
+	return nil
+}
+
+// sameHead returns the latest earlier attribution whose source has the same
+// head word as token head.
+func (st *state) sameHead(head, sent int) *dossier.Quote {
+	h := strings.ToLower(st.tok(head))
+	for n := len(st.out) - 1; n >= 0; n-- {
+		q := &st.out[n].q
+		if st.out[n].sent > sent || q.Source.Start >= int(st.toks[head].Start) {
+			continue
+		}
+		if q.SourceCount > 0 && containsWord(strings.ToLower(q.Source.Text(st.text)), h) {
+			return q
+		}
+	}
+	return nil
+}
+
+// containsWord reports whether w occurs in s as a whole word.
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], w)
+		if k < 0 {
+			return false
+		}
+		k += i
+		before := k == 0 || s[k-1] == ' '
+		after := k+len(w) == len(s) || s[k+len(w)] == ' '
+		if before && after {
+			return true
+		}
+		i = k + 1
+	}
+}
+
+// entityType returns the type of the entity with id, or "".
+func (st *state) entityType(id string) dossier.EntityType {
+	for k := range st.d.Entities {
+		if st.d.Entities[k].ID == id {
+			return st.d.Entities[k].Type
+		}
+	}
+	return ""
+}
+
+// titleWord reports whether token k is an honorific, title or party word
+// written before a name ("Mr.", "Sen.", "Treasury Secretary", "Democrat").
+func (st *state) titleWord(k int) bool {
+	if st.c.lex == nil || st.toks[k].Kind != nlp.Word || !st.upper(k) {
+		return false
+	}
+	e, ok := st.c.lex.Lookup(st.tok(k))
+	return ok && e.Any(lexicon.Honorific|lexicon.TitleWord|lexicon.TitleModifier|lexicon.PartyWord)
+}
