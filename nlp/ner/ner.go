@@ -79,6 +79,9 @@ type cand struct {
 	person  bool // a strong person cue (title, honorific, given name)
 	ent     int  // entity index, -1 before grouping
 	weak    bool // found in an all-caps or title-case line
+	// dateline marks the place of a dateline: a location whatever other
+	// mentions of the same word are.
+	dateline bool
 }
 
 type state struct {
@@ -96,6 +99,7 @@ type state struct {
 func (st *state) run() {
 	st.us = buildUnits(st.d, make([]unit, 0, len(st.d.Tokens)))
 	st.markLines()
+	st.datelines()
 	st.sentences()
 	st.scanRuns()
 	st.typeUnknowns()
@@ -170,6 +174,110 @@ func (st *state) markLines() {
 	}
 }
 
+// datelines finds the places of newswire datelines: a line that opens with
+// a place in capitals, maybe a comma and its region or country, then a date
+// or a news agency ("LONDON 1996-08-30", "MILWAUKEE, Wisconsin 1996-08-29",
+// "WASHINGTON (Reuters)"), maybe after a byline ("Jane Roe CAIRO, March 3").
+// The place is a location whatever the lexicon says, and its units are not
+// read again as names.
+func (st *state) datelines() {
+	us := st.us
+	for ls := range us {
+		if !us[ls].has(uLineStart) {
+			continue
+		}
+		inLine := func(k int) bool { return k < len(us) && (k == ls || !us[k].has(uLineStart)) }
+		// A byline of up to three title-case words.
+		c0 := ls
+		for inLine(c0) && c0 < ls+3 && us[c0].has(uCap) && !us[c0].has(uAllCaps|uPunctAfter) {
+			c0++
+		}
+		c1 := c0
+		for inLine(c1) && c1 < c0+4 && us[c1].has(uAllCaps) && !us[c1].has(uInitial|uDigit) {
+			c1++
+			if us[c1-1].has(uPunctAfter) {
+				break
+			}
+		}
+		if c1 == c0 {
+			continue
+		}
+		k := st.skipPunct(c1, ls)
+		r0, r1 := k, k
+		if us[c1-1].has(uComma) || k > c1 && k < len(us) && strings.IndexByte(st.text[us[c1-1].end:us[k].start], ',') >= 0 {
+			// The region or country after the comma: "Wisconsin", "Mich.".
+			for inLine(r1) && r1 < r0+3 && us[r1].has(uCap) && !us[r1].has(uDigit) {
+				r1++
+				if us[r1-1].has(uPunctAfter) {
+					break
+				}
+			}
+			if r1 == r0 {
+				continue
+			}
+			k = st.skipPunct(r1, ls)
+		}
+		if !inLine(k) || !st.dateOrAgency(k) {
+			continue
+		}
+		st.datelinePlace(c0, c1)
+		if r1 > r0 {
+			st.datelinePlace(r0, r1)
+		}
+		for x := c0; x < k; x++ {
+			us[x].flags |= uDateline
+		}
+	}
+}
+
+// skipPunct returns the first unit from k on that is not bare punctuation
+// (CoNLL-style text writes "LONDON , England" with the comma apart).
+func (st *state) skipPunct(k, ls int) int {
+	for k < len(st.us) && st.us[k].start == st.us[k].end && (k == ls || !st.us[k].has(uLineStart)) {
+		k++
+	}
+	return k
+}
+
+// dateOrAgency reports whether unit k opens the date or agency of a
+// dateline: "1996-08-30", "March 8", "Aug. 30", "(Reuters)".
+func (st *state) dateOrAgency(k int) bool {
+	u := &st.us[k]
+	c := st.core(k)
+	switch {
+	case u.has(uDigit):
+		return len(c) >= 8 && c[0] >= '0' && c[0] <= '9' && (c[4] == '-' || c[2] == '/' || c[2] == '-')
+	case u.has(uParenOpen):
+		e, ok := st.c.lex.LookupFold(c)
+		return ok && e.Has(lexicon.Outlet)
+	}
+	if e, ok := st.c.lex.Lookup(c); ok && e.Has(lexicon.Calendar) || st.c.w.calendar.has(c) {
+		return k+1 < len(st.us) && st.us[k+1].has(uDigit)
+	}
+	return false
+}
+
+// datelinePlace adds the units [a, b) of a dateline as a location.
+func (st *state) datelinePlace(a, b int) {
+	ph := st.phrase(a, b)
+	c := st.newCand(a, b, dossier.GPE)
+	c.key = titleCase(ph)
+	if e, ok := st.c.lex.LookupFold(ph); ok && e.Class&lexicon.Places != 0 && e.Name != "" {
+		c.key = e.Name
+	} else if e, ok := st.c.lex.Lookup(ph); ok && e.Class&lexicon.Places != 0 && e.Name != "" {
+		c.key = e.Name
+	} else if s, ok := st.c.lex.StateAbbrev(ph); ok {
+		c.key = s
+	} else if s, ok := st.c.lex.StateAbbrev(ph + "."); ok {
+		c.key = s // "Mich ." with the period apart
+	}
+	if c.key != ph {
+		c.kind = dossier.MentionAlias
+	}
+	c.weak, c.dateline = true, true
+	st.cands = append(st.cands, c)
+}
+
 // isCommonCap reports whether the capitalised unit i is a common English word
 // when lower-cased (and not a name the lexicon knows).
 func (st *state) isCommonCap(i int) bool {
@@ -202,7 +310,7 @@ func (st *state) sentences() {
 // startable reports whether unit i can begin a name.
 func (st *state) startable(i int) bool {
 	u := &st.us[i]
-	if u.end == u.start || !u.has(uCap|uInitial) || u.has(uCapsLine) {
+	if u.end == u.start || !u.has(uCap|uInitial) || u.has(uCapsLine|uDateline) {
 		return false
 	}
 	if u.end-u.start == 1 && st.text[u.start] == 'I' {
@@ -227,7 +335,7 @@ func (st *state) extendRun(i int) int {
 			break
 		}
 		nx := &us[j]
-		if nx.has(uLineStart|uSentStart|uQuoteOpen|uPunctBefore|uCapsLine) || nx.end == nx.start {
+		if nx.has(uLineStart|uSentStart|uQuoteOpen|uPunctBefore|uCapsLine|uDateline) || nx.end == nx.start {
 			break
 		}
 		if (nx.has(uCap) || nx.has(uInitial)) && !st.isCalendar(j) {
@@ -263,6 +371,13 @@ func (st *state) isTitleHead(i int) bool {
 	c := st.core(i)
 	if st.c.w.honorific.has(c) {
 		return true
+	}
+	if st.us[i].has(uCap) {
+		// "Dean Jones": a capitalised given name that the lexicon does not
+		// also list as a role ("President") is the name, not the role.
+		if e, ok := st.c.lex.Lookup(c); ok && e.Has(lexicon.GivenName) && !e.Any(lexicon.TitleWord|lexicon.Honorific) {
+			return false
+		}
 	}
 	if st.c.w.titleHead.hasFold(c) {
 		return true

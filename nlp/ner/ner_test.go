@@ -145,6 +145,16 @@ func TestCoreference(t *testing.T) {
 			"Mark Dunn",
 			"name:Mark Dunn pronoun:he",
 		},
+		{
+			"Robert Hale and Mary Okoro met on Monday. She said the talks went well.",
+			"Mary Okoro",
+			"name:Mary Okoro pronoun:She",
+		},
+		{
+			"Mary Okoro and Robert Hale met on Monday. He said the talks went well.",
+			"Robert Hale",
+			"name:Robert Hale pronoun:He",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -220,6 +230,125 @@ func TestNamesInContext(t *testing.T) {
 			name: "party label in parentheses is not an entity",
 			give: "Sen. Lyle Brandt (R-Ohio) objected.",
 			want: "PERSON:Lyle Brandt",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyze(t, tt.give)
+			if got := names(d); got != tt.want {
+				t.Errorf("Process(%q) = %v, want %v", tt.give, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUnknownNames(t *testing.T) {
+	tests := []struct {
+		name string
+		give string
+		want string
+	}{
+		{
+			name: "ampersand between capitalised words",
+			give: "Analysts at Harlow & Finch expect a rate cut.",
+			want: "ORG:Harlow & Finch",
+		},
+		{
+			name: "three unknown words without a given name",
+			give: "The Velmoran Tarkesh Consortium bid for the port.",
+			want: "ORG:Velmoran Tarkesh Consortium",
+		},
+		{
+			name: "capitalised common word in a two-word name",
+			give: "The deal was signed by Blue Lantern last week.",
+			want: "ORG:Blue Lantern",
+		},
+		{
+			name: "given name opens a person's name",
+			give: "The deal was signed by Dean Okonjo last week.",
+			want: "PERSON:Dean Okonjo",
+		},
+		{
+			name: "capitalised common word alone is no name",
+			give: "Results on Friday:\nWomen's singles, third round\nMen's doubles, second round",
+			want: "",
+		},
+		{
+			name: "town of",
+			give: "Rebels shelled the town of Varkesh overnight. Varkesh was quiet by noon.",
+			want: "GPE:Varkesh",
+		},
+		{
+			name: "province after the name",
+			give: "Floods hit Quanhe province, and Quanhe officials asked for help.",
+			want: "GPE:Quanhe",
+		},
+		{
+			name: "shares and spokesman",
+			give: "Shares of Velcorp rose 5 percent. A Velcorp spokesman said the deal was done. Velcorp said it would hire.",
+			want: "ORG:Velcorp",
+		},
+		{
+			name: "club before the name",
+			give: "He was loaned to the Italian club Sarvento for a year. Sarvento said the fee was small.",
+			want: "NORP:Italian ORG:Sarvento",
+		},
+		{
+			name: "sports role after a place",
+			give: "Leeds captain Tom Farrow scored twice.",
+			want: "ORG:Leeds PERSON:Tom Farrow",
+		},
+		{
+			name: "benchmark before crude",
+			give: "Brent crude fell 2% on Monday.",
+			want: "OTHER:Brent",
+		},
+		{
+			name: "national side stays a place",
+			give: "England captain Tom Farrow scored twice.",
+			want: "GPE:England PERSON:Tom Farrow",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyze(t, tt.give)
+			if got := names(d); got != tt.want {
+				t.Errorf("Process(%q) = %v, want %v", tt.give, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDatelines(t *testing.T) {
+	tests := []struct {
+		name string
+		give string
+		want string
+	}{
+		{
+			name: "city and date",
+			give: "TENNIS - VARGA WINS\nKORVELLE 2024-05-11\nAnna Varga won on Saturday.",
+			want: "PERSON:Anna Varga GPE:Korvelle",
+		},
+		{
+			name: "city, region and date",
+			give: "MARLOW HEIGHTS , Mich . 2024-05-11\nShares of Dunmore Inc rose.",
+			want: "GPE:Marlow Heights GPE:Michigan ORG:Dunmore Inc",
+		},
+		{
+			name: "byline before the dateline",
+			give: "Petra Lind TARVASK , Estonia 2024-05-11\nFarmers protested.",
+			want: "PERSON:Petra Lind GPE:Tarvask GPE:Estonia",
+		},
+		{
+			name: "agency after the city",
+			give: "OSTRAVIN (Reuters) - Farmers protested on Monday.",
+			want: "GPE:Ostravin OUTLET:Reuters",
+		},
+		{
+			name: "a sport in a headline is no dateline",
+			give: "SOCCER - VARGA SCORES\nFarmers protested on Monday.",
+			want: "",
 		},
 	}
 	for _, tt := range tests {
@@ -308,6 +437,7 @@ func FuzzNER(f *testing.F) {
 		"President Jane Roe (D-N.Y.) said he's here.",
 		"SOCCER - JAPAN WIN\nLONDON 1996-08-30\n",
 		"Russia-Iran Talks ( Mr. , ’s “Quoted” al-Assad) 's",
+		"Jo Roe TARVASK , Estonia 2024-05-11\nA", "LONDON ,\n", "X Y Z ,",
 		"\"", "(D-", "A. B. C.", "é É ’s",
 	} {
 		f.Add(s)

@@ -75,7 +75,11 @@ func (st *state) nameMaps() (surname, known map[string]int) {
 	return surname, known
 }
 
-// classifyMulti types an unknown name of two words or more.
+// classifyMulti types an unknown name of two words or more. A name that opens
+// with a given name is a person; otherwise a capitalised common word, an
+// ampersand or a third word makes a body more likely than a person ("Red
+// Star", "Harlow & Finch", "Kurdistan Democratic Party"), and a two-word name
+// ending in a surname or of unknown words is a person.
 func (st *state) classifyMulti(c *cand) dossier.EntityType {
 	w := st.c.w
 	a, b := int(c.u0), int(c.u1)
@@ -85,7 +89,8 @@ func (st *state) classifyMulti(c *cand) dossier.EntityType {
 	caps := 0
 	for x := a; x < b; x++ {
 		u := &st.us[x]
-		if w.orgHead.has(st.core(x)) {
+		core := st.core(x)
+		if w.orgHead.has(core) || core == "&" {
 			return dossier.Org
 		}
 		if u.has(uDigit) {
@@ -98,32 +103,40 @@ func (st *state) classifyMulti(c *cand) dossier.EntityType {
 	if caps > 0 && caps < b-a {
 		return dossier.Org
 	}
+	given := false
 	if e, ok := st.c.lex.Lookup(st.core(a)); ok && e.Has(lexicon.GivenName) {
+		given = true
+	}
+	if given && b-a <= 3 || st.us[a].has(uInitial) {
 		return dossier.Person
+	}
+	// Common words that are not names make a name of a thing or a body:
+	// "Red Star", "Golden Gate" (but "Tiger Woods", "Dean Jones").
+	for x := a; x < b; x++ {
+		if !st.us[x].has(uCap) || !st.common(st.core(x)) {
+			continue
+		}
+		if e, ok := st.c.lex.Lookup(st.core(x)); ok && e.Any(lexicon.GivenName|lexicon.Surname) {
+			continue
+		}
+		return dossier.Org
 	}
 	if e, ok := st.c.lex.Lookup(st.core(b - 1)); ok && e.Has(lexicon.Surname) {
 		return dossier.Person
 	}
-	// Common words make a name of a thing or a body: "Red Star", "Golden Gate".
-	for x := a; x < b; x++ {
-		if st.us[x].has(uCap) && st.common(st.core(x)) {
-			return dossier.Org
-		}
-	}
-	if b-a <= 3 {
+	if given || b-a == 2 {
 		return dossier.Person
 	}
 	return dossier.Org
 }
 
 // classifySingle types an unknown single capitalised word by its shape and
-// by the neighbours of all its occurrences in the article.
+// by the neighbours of all its occurrences in the article. It returns "" for
+// a capitalised common word that nothing marks as a name ("Women's singles",
+// "Scoreboard of the match"): such a word is dropped.
 func (st *state) classifySingle(c *cand) dossier.EntityType {
 	a := int(c.u0)
 	u := &st.us[a]
-	if u.has(uAllCaps) && u.end-u.start <= 6 {
-		return dossier.Org
-	}
 	text := st.core(a)
 	if st.c.w.misc.has(text) {
 		return dossier.Other
@@ -143,6 +156,18 @@ func (st *state) classifySingle(c *cand) dossier.EntityType {
 		}
 		p, l, g := st.contextVotes(int(o.u0))
 		per, loc, org = per+p, loc+l, org+g
+		// "Brent crude", "Nikkei futures": a benchmark or product, not a person.
+		if b := int(o.u1); b < len(st.us) && !st.us[b-1].has(uPunctAfter) && st.c.w.productAfter.has(st.core(b)) {
+			return dossier.Other
+		}
+	}
+	e, known := st.c.lex.Lookup(text)
+	name := known && e.Any(lexicon.GivenName|lexicon.Surname)
+	if per == 0 && loc == 0 && org == 0 && !name && st.common(text) {
+		return ""
+	}
+	if u.has(uAllCaps) && u.end-u.start <= 6 && per+loc+org == 0 {
+		return dossier.Org
 	}
 	switch {
 	case per > loc && per > org:
@@ -152,14 +177,16 @@ func (st *state) classifySingle(c *cand) dossier.EntityType {
 	case org > 0 && org >= per && org >= loc:
 		return dossier.Org
 	}
-	if e, ok := st.c.lex.Lookup(text); ok && e.Any(lexicon.GivenName|lexicon.Surname) {
+	if name {
 		return dossier.Person
 	}
 	return dossier.Org
 }
 
 // contextVotes reads the words around a single-word name at unit a for
-// evidence that it is a person, a place or an organisation.
+// evidence that it is a person, a place or an organisation. A cue that
+// names the kind of thing ("the town of X", "X province", "club X", "X
+// shares") weighs more than one a person and a body share ("X said").
 func (st *state) contextVotes(a int) (per, loc, org int) {
 	w := st.c.w
 	if a+1 < len(st.us) && !st.us[a].has(uPunctAfter) {
@@ -167,13 +194,25 @@ func (st *state) contextVotes(a int) (per, loc, org int) {
 		switch {
 		case w.personVerb.has(n):
 			per++
-		case n == "Inc" || n == "Corp" || n == "shares" || n == "stock":
-			org++
+		case w.orgAfter.has(n):
+			org += 2
+		case w.placeAfter.has(n):
+			loc += 2
 		}
 	}
 	if a > 0 && !st.us[a-1].has(uPunctAfter) {
 		p := st.core(a - 1)
+		p2 := ""
+		if a > 1 && !st.us[a-2].has(uPunctAfter) {
+			p2 = st.core(a - 2)
+		}
 		switch {
+		case p == "of" && w.placeOf.has(p2):
+			loc += 3
+		case (p == "of" || p == "in") && w.orgOf.has(p2):
+			org += 2
+		case w.orgBefore.has(p):
+			org += 2
 		case w.locPrep.has(p) || p == "from" || p == "to":
 			loc++
 		case w.honorific.has(p) || st.isTitleHead(a-1):
@@ -217,13 +256,13 @@ func (st *state) scanCapsLines() {
 	}
 	us := st.us
 	for i := 0; i < len(us); {
-		if !us[i].has(uCapsLine) || us[i].start == us[i].end || !us[i].has(uCap|uInitial) {
+		if !us[i].has(uCapsLine) || us[i].has(uDateline) || us[i].start == us[i].end || !us[i].has(uCap|uInitial) {
 			i++
 			continue
 		}
 		end := i + 1
 		for end < len(us) && end-i < max(st.c.lex.MaxWords(), 4) && !us[end-1].has(uPunctAfter) &&
-			us[end].has(uCapsLine) && !us[end].has(uLineStart|uPunctBefore|uQuoteOpen) {
+			us[end].has(uCapsLine) && !us[end].has(uLineStart|uPunctBefore|uQuoteOpen|uDateline) {
 			end++
 		}
 		n := 0
@@ -274,6 +313,9 @@ func (st *state) teams() {
 	var team map[string]bool
 	isName := func(i int) bool {
 		c := &st.cands[i]
+		if c.dateline {
+			return false
+		}
 		if c.typ == dossier.Person && (c.kind == dossier.MentionAlias || c.u1-c.u0 >= 2 || c.person) {
 			return false
 		}
@@ -310,11 +352,17 @@ func (st *state) teams() {
 		}
 		n := &st.us[b]
 		nc := st.core(b)
+		a := int(c.u0)
 		switch {
+		case st.c.w.sportRole.has(nc) && !n.has(uCap):
+			// "Surrey captain Chris Lewis", "Norwich striker Keith O'Neill".
+			mark(i)
+		case a > 0 && !st.us[a-1].has(uPunctAfter) && (st.core(a-1) == "club" || st.core(a-1) == "side"):
+			// "serie A club Atalanta", "first division side Nice".
+			mark(i)
 		case n.has(uDigit) && !n.has(uLineStart) && !isDateLike(nc):
 			// "Essex 532-8", "Chicago 4 Houston 2": a score after the name, the
 			// name opening a line or following another score.
-			a := int(c.u0)
 			if st.us[a].has(uLineStart) || a > 0 && (st.us[a-1].has(uDigit) || st.us[a-1].has(uComma)) {
 				mark(i)
 			}
@@ -382,7 +430,7 @@ func (st *state) attributes() {
 				c.kind = dossier.MentionName
 				c.country = ""
 			}
-		case c.typ == dossier.GPE && c.country != "" && countries[c.country]:
+		case c.typ == dossier.GPE && c.country != "" && countries[c.country] && !c.dateline:
 			// A capital standing for its government: "Moscow may be providing".
 			a := int(c.u0)
 			if a > 0 && !st.us[a-1].has(uPunctAfter) && st.c.w.locPrep.has(st.core(a-1)) {
@@ -545,6 +593,17 @@ func (st *state) entities() []dossier.Entity {
 				gr.gender = 'm'
 			case "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess":
 				gr.gender = 'f'
+			}
+		}
+		if c.typ == dossier.Person && c.u1-c.u0 >= 2 && gr.gender == 0 {
+			// The sex of the given name: "Mary Lopez ... she".
+			if e, ok := st.c.lex.Lookup(st.core(int(c.u0))); ok {
+				switch e.Class & (lexicon.FemaleName | lexicon.MaleName) {
+				case lexicon.FemaleName:
+					gr.gender = 'f'
+				case lexicon.MaleName:
+					gr.gender = 'm'
+				}
 			}
 		}
 	}

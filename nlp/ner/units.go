@@ -40,6 +40,7 @@ const (
 	uCapsLine                      // the unit is in an all-caps or title-case line
 	uColon                         // the cut tail holds a colon
 	uPunctBefore                   // punctuation other than quotes was cut from the front, or the unit is punctuation
+	uDateline                      // the unit is in a dateline ("LONDON 1996-08-30", "MILWAUKEE, Wisconsin")
 )
 
 func (u *unit) has(f uflag) bool { return u.flags&f != 0 }

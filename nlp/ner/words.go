@@ -43,28 +43,35 @@ func makeSet(words ...string) wordSet {
 // tables holds every word list of the component. It is built once per
 // Component and never written afterwards.
 type tables struct {
-	function    wordSet // closed-class words, lower case
-	sentCommon  wordSet // capitalised words that start sentences and are not names
-	honorific   wordSet // Mr. Mrs. Dr. ...
-	titleHead   wordSet // lower case heads of roles: president, envoy, sen.
-	titleMod    wordSet // lower case modifiers kept in a title: former, special, deputy
-	titleStop   wordSet // adjectives a title drops: longtime, new, then
-	plural      map[string]string
-	orgHead     wordSet // words that end or head organisation names: University, Bank, Party
-	personVerb  wordSet // verbs that follow a person subject: said, told, added
-	actorVerb   wordSet // words after a capital used as an actor: is, may, has, said
-	locPrep     wordSet // prepositions before a place: in, at, near
-	connector   wordSet // lower-case particles inside person names: de, van, bin
-	pronounM    wordSet
-	pronounF    wordSet
-	party       map[string]string // Democrat -> D
-	seat        map[string]string // seats of government -> country
-	sportVerb   wordSet           // verbs between two teams: beat, drew
-	determiners wordSet
-	calendar    wordSet // days and months: capitalised, never entities
-	eventHead   wordSet // words that end names of events and prizes: Cup, Open, Games
-	placeHead   wordSet // words that end names of places and facilities: Square, Stadium
-	misc        wordSet // capitalised words naming events, holidays and the like: Olympic, Christmas
+	function     wordSet // closed-class words, lower case
+	sentCommon   wordSet // capitalised words that start sentences and are not names
+	honorific    wordSet // Mr. Mrs. Dr. ...
+	titleHead    wordSet // lower case heads of roles: president, envoy, sen.
+	titleMod     wordSet // lower case modifiers kept in a title: former, special, deputy
+	titleStop    wordSet // adjectives a title drops: longtime, new, then
+	plural       map[string]string
+	orgHead      wordSet // words that end or head organisation names: University, Bank, Party
+	personVerb   wordSet // verbs that follow a person subject: said, told, added
+	actorVerb    wordSet // words after a capital used as an actor: is, may, has, said
+	locPrep      wordSet // prepositions before a place: in, at, near
+	connector    wordSet // lower-case particles inside person names: de, van, bin
+	pronounM     wordSet
+	pronounF     wordSet
+	party        map[string]string // Democrat -> D
+	seat         map[string]string // seats of government -> country
+	sportVerb    wordSet           // verbs between two teams: beat, drew
+	determiners  wordSet
+	calendar     wordSet // days and months: capitalised, never entities
+	eventHead    wordSet // words that end names of events and prizes: Cup, Open, Games
+	placeHead    wordSet // words that end names of places and facilities: Square, Stadium
+	misc         wordSet // capitalised words naming events, holidays and the like: Olympic, Christmas
+	placeOf      wordSet // nouns before "of" and a place: city, town, province
+	placeAfter   wordSet // nouns after a place's name: province, region
+	orgBefore    wordSet // nouns before an organisation's name: club, company, newspaper
+	orgAfter     wordSet // words after an organisation's name: shares, spokesman, Inc
+	orgOf        wordSet // nouns before "of" or "in" and an organisation: shares, stake
+	sportRole    wordSet // players and staff after a club's name: striker, captain, coach
+	productAfter wordSet // nouns after the name of a benchmark or product: crude, futures
 }
 
 func newTables() *tables {
@@ -246,6 +253,44 @@ func newTables() *tables {
 			"Province", "District", "County", "Region", "Oblast", "Prefecture", "Territory",
 			"Ground", "Oval", "Circuit", "Palace", "Castle", "Cathedral", "Prison",
 		),
-		determiners: makeSet("the", "a", "an", "The", "A", "An", "this", "that", "its", "their", "his", "her", "our", "whose"),
+		placeOf: makeSet(
+			"city", "town", "village", "province", "region", "state", "district", "county",
+			"capital", "island", "islands", "suburb", "suburbs", "outskirts", "port",
+			"municipality", "prefecture", "republic", "enclave", "territory", "hamlet",
+			"cities", "towns", "villages", "provinces", "regions", "states", "streets",
+		),
+		placeAfter: makeSet(
+			"province", "region", "district", "county", "prefecture", "oblast",
+			"governorate", "valley", "airport", "island", "peninsula", "border",
+			"residents", "villagers", "townspeople",
+		),
+		orgBefore: makeSet(
+			"club", "side", "team", "company", "firm", "group", "agency", "chain",
+			"daily", "newspaper", "weekly", "magazine", "broadcaster", "network",
+			"carrier", "airline", "maker", "manufacturer", "retailer", "insurer",
+			"broker", "brokerage", "conglomerate", "subsidiary", "unit", "bank",
+			"lender", "miner", "refiner", "automaker", "carmaker", "distributor",
+			"publisher", "producer", "operator", "supplier", "exporter", "importer",
+			"developer", "outfit", "party", "movement", "faction", "label", "studio",
+		),
+		orgAfter: makeSet(
+			"Inc", "Corp", "shares", "stock", "stocks", "shareholders", "spokesman",
+			"spokeswoman", "spokesperson", "chairman", "chairwoman", "executives",
+			"subsidiary", "employees", "board", "newspaper", "daily", "bosses",
+		),
+		orgOf: makeSet(
+			"shares", "stake", "stakes", "shareholders", "subsidiary", "unit",
+			"chairman", "executives", "shareholder", "takeover", "acquisition",
+		),
+		sportRole: makeSet(
+			"striker", "midfielder", "defender", "goalkeeper", "keeper", "captain",
+			"skipper", "coach", "manager", "fans", "supporters", "team-mate",
+			"teammate", "winger", "forward", "batsman", "bowler", "all-rounder",
+			"player", "players", "squad", "playmaker", "fullback", "full-back",
+			"centre-back", "center-back", "quarterback", "pitcher", "outfielder",
+			"infielder", "catcher", "shortstop", "rookie", "chairman", "opener",
+		),
+		productAfter: makeSet("crude", "futures", "blend", "contract", "contracts"),
+		determiners:  makeSet("the", "a", "an", "The", "A", "An", "this", "that", "its", "their", "his", "her", "our", "whose"),
 	}
 }
