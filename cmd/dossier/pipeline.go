@@ -9,6 +9,7 @@ import (
 	"dossier/nlp/attribution"
 	"dossier/nlp/ner"
 	"dossier/nlp/numex"
+	"dossier/nlp/stance"
 	"dossier/nlp/timex"
 	"dossier/nlp/tokenize"
 )
@@ -23,6 +24,7 @@ func newPipeline() (*nlp.Pipeline, error) {
 		timex.New(),
 		numex.New(),
 		attribution.New(lex),
+		stance.New(lex),
 	)
 }
 
