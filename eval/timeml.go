@@ -154,6 +154,8 @@ func (c TimeMLCounts) Metrics() map[string]float64 {
 	}
 	return map[string]float64{
 		"timex_f1":        c.Relaxed.F1(),
+		"timex_precision": c.Relaxed.Precision(),
+		"timex_recall":    c.Relaxed.Recall(),
 		"timex_strict_f1": c.Strict.F1(),
 		"value_f1":        vf,
 		"type_acc":        Ratio(c.TypeOK, c.Matched),

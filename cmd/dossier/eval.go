@@ -77,6 +77,11 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 			return usageError{errors.New("eval brat needs --text DIR --ann DIR")}
 		}
 		res, err = eval.BratReport(ctx, *textDir, *annDir, analyze, detail)
+	case "meantime":
+		if len(pos) == 0 {
+			return usageError{errors.New("eval meantime needs DIR...")}
+		}
+		res, err = eval.MEANTIME(ctx, pos, analyze)
 	case "timeml":
 		if len(pos) == 0 {
 			return usageError{errors.New("eval timeml needs DIR...")}
