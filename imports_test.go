@@ -23,11 +23,15 @@ var importRules = []importRule{
 	{pkg: "lexicon/*", allowed: []string{"lexicon"}},
 	{pkg: "nlp", allowed: []string{".", "textpos"}, stdOnly: true},
 	{pkg: "nlp/*", allowed: []string{".", "textpos", "nlp", "lexicon"}},
-	{pkg: "ingest", allowed: []string{".", "textpos"}},
+	{pkg: "ingest", allowed: []string{".", "textpos", "ingest/*"}},
 	{pkg: "ingest/*", allowed: []string{".", "textpos", "ingest"}},
 	{pkg: "eval", allowed: []string{".", "textpos", "nlp"}},
 	{pkg: "render", allowed: []string{".", "textpos"}, stdOnly: true},
 	{pkg: "samples", stdOnly: true},
+	{pkg: "sqlite", allowed: []string{".", "textpos"}},
+	{pkg: "postgres", allowed: []string{".", "textpos"}},
+	{pkg: "storetest", allowed: []string{".", "textpos"}, stdOnly: true},
+	{pkg: "engine", allowed: []string{".", "textpos", "nlp"}, stdOnly: true},
 	{pkg: "cmd/*", allowed: []string{"*"}},
 }
 

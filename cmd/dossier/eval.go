@@ -9,8 +9,10 @@ import (
 	"io"
 	"os"
 
+	"dossier"
 	"dossier/eval"
 	"dossier/ingest/plaintext"
+	"dossier/ingest/webpage"
 )
 
 // floorError is returned when an eval --min floor is not met (exit 1).
@@ -33,6 +35,9 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	report := fs.String("report", "", "write per-document details to this file (default: standard error)")
 	mins := floors{}
+	htmlDir := fs.String("html", "", "extract, pubdate: directory of NAME.html or NAME.html.gz pages")
+	truth := fs.String("truth", "", "extract: JSON truth keyed by NAME (articleBody); pubdate: JSON list of {file, date}")
+	goldText := fs.String("gold-text", "", "extract: directory of NAME.txt or NAME.fulltext.txt gold texts")
 	textDir := fs.String("text", "", "brat: directory of NAME.txt articles")
 	annDir := fs.String("ann", "", "brat: directory of NAME_<annotator>.ann standoff files")
 	fs.Var(mins, "min", "fail (exit 1) when METRIC is below VALUE; repeatable")
@@ -87,6 +92,16 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 			return usageError{errors.New("eval timeml needs DIR...")}
 		}
 		res, err = eval.TimeML(ctx, pos, analyze)
+	case "extract":
+		if *htmlDir == "" || (*truth == "") == (*goldText == "") {
+			return usageError{errors.New("eval extract needs --html DIR and one of --truth FILE or --gold-text DIR")}
+		}
+		res, err = eval.Extract(ctx, *htmlDir, *truth, *goldText, extractPage, detail)
+	case "pubdate":
+		if *htmlDir == "" || *truth == "" {
+			return usageError{errors.New("eval pubdate needs --html DIR and --truth FILE")}
+		}
+		res, err = eval.Pubdate(ctx, *htmlDir, *truth, extractPage, detail)
 	default:
 		return usageError{fmt.Errorf("unknown eval task %q", task)}
 	}
@@ -105,4 +120,14 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 		return floorError{fails}
 	}
 	return nil
+}
+
+// extractPage is the extractor the extract and pubdate tasks score: the
+// ingest/webpage reader that dossier ingest uses for HTML.
+func extractPage(_ context.Context, p eval.Page) (dossier.Article, error) {
+	pg, err := webpage.Extract(p.Name, p.HTML, webpage.Options{URL: p.URL, NoMap: true})
+	if err != nil {
+		return dossier.Article{}, err
+	}
+	return pg.Article, nil
 }

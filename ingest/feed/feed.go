@@ -1,0 +1,226 @@
+// Package feed reads RSS, Atom and JSON Feed documents (through
+// github.com/mmcdole/gofeed) into one Article per item.
+//
+// Each item becomes an Article with its link as URL, its title, the day it
+// was published (or, failing that, updated) as Date, the feed's title as
+// Source, and as Text the item's full content when the feed carries it
+// (content:encoded, Atom content, JSON Feed content_html or content_text),
+// else its description or summary. HTML in those fields is turned into text
+// from its text nodes: block elements become paragraphs separated by a
+// blank line, <br> a line break, white space is collapsed and script and
+// style are dropped.
+package feed
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"dossier"
+)
+
+// Errors that Parse and Item.Err wrap, for errors.Is.
+var (
+	// ErrMalformed: the document is not a feed gofeed can read.
+	ErrMalformed = errors.New("malformed feed")
+	// ErrNoText: an item has neither content nor description.
+	ErrNoText = errors.New("item has no text")
+)
+
+// Feed is a parsed feed.
+type Feed struct {
+	// Title is the feed's title (the site or channel name).
+	Title string
+	// Items are the feed's items in document order.
+	Items []Item
+}
+
+// Item is one feed item as an Article, or the reason it could not be read.
+type Item struct {
+	// N is the item's position in the feed, from 1.
+	N int
+	// ID is the item's link, or its GUID when it has no link.
+	ID      string
+	Article dossier.Article
+	Err     error
+}
+
+// Parse reads a feed document. A document gofeed cannot read is an error
+// wrapping ErrMalformed; an item without text is an Item with Err set.
+func Parse(data []byte) (*Feed, error) {
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("feed: %w: %w", ErrMalformed, err)
+	}
+	out := &Feed{Title: strings.TrimSpace(f.Title)}
+	for i, it := range f.Items {
+		if it == nil {
+			continue
+		}
+		item := Item{N: i + 1, ID: strings.TrimSpace(it.Link)}
+		if item.ID == "" {
+			item.ID = strings.TrimSpace(it.GUID)
+		}
+		a := dossier.Article{
+			Title:  Text(it.Title),
+			URL:    strings.TrimSpace(it.Link),
+			Source: out.Title,
+		}
+		switch {
+		case it.PublishedParsed != nil:
+			a.Date = day(*it.PublishedParsed)
+		case it.UpdatedParsed != nil:
+			a.Date = day(*it.UpdatedParsed)
+		}
+		a.Text = Text(it.Content)
+		if a.Text == "" {
+			a.Text = Text(it.Description)
+		}
+		if a.Text == "" {
+			item.Err = fmt.Errorf("feed: item %d (%s): %w", item.N, orTitle(item.ID, a.Title), ErrNoText)
+		}
+		item.Article = a
+		out.Items = append(out.Items, item)
+	}
+	return out, nil
+}
+
+func orTitle(id, title string) string {
+	if id != "" {
+		return id
+	}
+	if title != "" {
+		return fmt.Sprintf("%q", title)
+	}
+	return "untitled"
+}
+
+func day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Text turns an HTML fragment (or plain text) into text: paragraphs
+// separated by a blank line, white space collapsed, no leading or trailing
+// white space. Invalid UTF-8 is replaced by U+FFFD.
+func Text(fragment string) string {
+	fragment = strings.TrimSpace(fragment)
+	if fragment == "" {
+		return ""
+	}
+	if !utf8.ValidString(fragment) {
+		fragment = strings.ToValidUTF8(fragment, "\uFFFD")
+	}
+	if !strings.ContainsAny(fragment, "<&") {
+		return collapse(fragment)
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return collapse(fragment)
+	}
+	var w textWriter
+	for _, n := range nodes {
+		w.node(n)
+	}
+	return w.String()
+}
+
+// textWriter collects text with paragraph breaks.
+type textWriter struct {
+	b     strings.Builder
+	brk   int  // pending break: 0 none, 1 line, 2 paragraph
+	space bool // pending space
+}
+
+func (w *textWriter) node(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Head:
+			return
+		case atom.Br:
+			w.setBreak(1)
+			return
+		}
+	}
+	block := n.Type == html.ElementNode && isBlock(n.DataAtom)
+	if block {
+		w.setBreak(2)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.node(c)
+	}
+	if block {
+		w.setBreak(2)
+	}
+}
+
+func (w *textWriter) setBreak(k int) {
+	if w.b.Len() > 0 && k > w.brk {
+		w.brk = k
+	}
+}
+
+func (w *textWriter) text(s string) {
+	for _, f := range strings.FieldsFunc(s, isSpace) {
+		switch {
+		case w.brk == 2:
+			w.b.WriteString("\n\n")
+		case w.brk == 1:
+			w.b.WriteByte('\n')
+		case w.b.Len() > 0 && (w.space || startsWithSpace(s, f)):
+			w.b.WriteByte(' ')
+		}
+		w.brk, w.space = 0, false
+		w.b.WriteString(f)
+		s = s[strings.Index(s, f)+len(f):]
+	}
+	if s != "" && w.b.Len() > 0 {
+		w.space = true // trailing white space
+	}
+}
+
+func startsWithSpace(s, f string) bool { return strings.Index(s, f) > 0 }
+
+func (w *textWriter) String() string { return w.b.String() }
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', 0xa0:
+		return true
+	}
+	return false
+}
+
+func collapse(s string) string {
+	var w textWriter
+	// Plain text: keep blank-line paragraph breaks.
+	for i, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if i > 0 {
+			w.setBreak(2)
+		}
+		w.text(para)
+	}
+	return w.String()
+}
+
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Article, atom.Section, atom.Blockquote, atom.H1, atom.H2, atom.H3,
+		atom.H4, atom.H5, atom.H6, atom.Li, atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd, atom.Table,
+		atom.Tr, atom.Td, atom.Th, atom.Pre, atom.Figure, atom.Figcaption, atom.Header, atom.Footer,
+		atom.Aside, atom.Nav, atom.Main, atom.Hr, atom.Address, atom.Details, atom.Summary:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,135 @@
+package textpos
+
+import "sort"
+
+// Segment pairs a range of an extracted text with the range of the raw
+// source (HTML, say) it came from. When Text and Raw have the same length
+// the bytes correspond one to one; otherwise only the ends are known.
+type Segment struct {
+	Text Span
+	Raw  Span
+}
+
+// Map maps offsets of an extracted text back to byte offsets of the raw
+// source it was taken from.
+//
+// Invariants:
+//   - Segments are sorted by Text.Start, and their Text spans do not overlap.
+//   - The map is monotonic: Raw spans are sorted the same way and do not
+//     overlap, so a later text offset never maps before an earlier one.
+//   - An offset that no segment covers has no raw position (Raw reports false).
+//
+// The zero Map is empty and maps nothing.
+type Map struct {
+	segs []Segment
+}
+
+// Add appends a segment. It reports false, and leaves the map as it was, when
+// the segment would break the invariants: an invalid span, a Text span that
+// starts before the end of the previous one, or a Raw span that does.
+// Adjacent segments whose text and raw ranges both continue each other with
+// equal lengths are merged.
+func (m *Map) Add(s Segment) bool {
+	if s.Text.Start < 0 || s.Text.End < s.Text.Start || s.Raw.Start < 0 || s.Raw.End < s.Raw.Start {
+		return false
+	}
+	if n := len(m.segs); n > 0 {
+		last := &m.segs[n-1]
+		if s.Text.Start < last.Text.End || s.Raw.Start < last.Raw.End {
+			return false
+		}
+		if s.Text.Start == last.Text.End && s.Raw.Start == last.Raw.End &&
+			s.Text.Len() == s.Raw.Len() && last.Text.Len() == last.Raw.Len() {
+			last.Text.End = s.Text.End
+			last.Raw.End = s.Raw.End
+			return true
+		}
+	}
+	m.segs = append(m.segs, s)
+	return true
+}
+
+// Len is the number of segments.
+func (m *Map) Len() int {
+	if m == nil {
+		return 0
+	}
+	return len(m.segs)
+}
+
+// Segments returns the segments in order. The slice is the map's own: do not
+// modify it.
+func (m *Map) Segments() []Segment {
+	if m == nil {
+		return nil
+	}
+	return m.segs
+}
+
+// Raw returns the raw byte offset of text offset off, read as the start of
+// what follows it. Inside a segment of equal lengths the offset is exact;
+// inside one of unequal lengths it is the segment's raw start. An offset at
+// the end of a segment that no segment continues maps to that segment's raw
+// end. It reports false when no segment covers off.
+func (m *Map) Raw(off int) (int, bool) {
+	if m == nil || len(m.segs) == 0 {
+		return 0, false
+	}
+	i := sort.Search(len(m.segs), func(i int) bool { return m.segs[i].Text.End > off })
+	if i < len(m.segs) && m.segs[i].Text.Start <= off {
+		s := m.segs[i]
+		if s.Text.Len() == s.Raw.Len() {
+			return s.Raw.Start + off - s.Text.Start, true
+		}
+		return s.Raw.Start, true
+	}
+	if i > 0 && m.segs[i-1].Text.End == off {
+		return m.segs[i-1].Raw.End, true
+	}
+	return 0, false
+}
+
+// rawEnd is Raw read as the end of what precedes off: at a segment's end it
+// maps to that segment's raw end, not to the start of the next one.
+func (m *Map) rawEnd(off int) (int, bool) {
+	if m == nil || len(m.segs) == 0 {
+		return 0, false
+	}
+	i := sort.Search(len(m.segs), func(i int) bool { return m.segs[i].Text.End >= off })
+	if i == len(m.segs) || m.segs[i].Text.Start > off {
+		return 0, false
+	}
+	s := m.segs[i]
+	switch {
+	case s.Text.Len() == s.Raw.Len():
+		return s.Raw.Start + off - s.Text.Start, true
+	case off == s.Text.End:
+		return s.Raw.End, true
+	default:
+		return s.Raw.Start, true
+	}
+}
+
+// RawSpan maps a text span to a raw span: its start as Raw maps it, its end
+// as the end of the last byte covered. It reports false when either end is
+// unmapped.
+func (m *Map) RawSpan(s Span) (Span, bool) {
+	a, ok := m.Raw(s.Start)
+	if !ok {
+		return Span{}, false
+	}
+	b, ok := m.rawEnd(s.End)
+	if !ok || b < a {
+		return Span{}, false
+	}
+	return Span{Start: a, End: b}, true
+}
+
+// Coverage is the number of text bytes that some segment covers.
+func (m *Map) Coverage() int {
+	n := 0
+	for _, s := range m.Segments() {
+		n += s.Text.Len()
+	}
+	return n
+}
