@@ -1,0 +1,308 @@
+// Package engine ingests a stream of articles into a dossier.Store: it
+// analyses them on several workers and writes each article with all its
+// facts through the store, one transaction per article.
+//
+// The engine holds no SQL and reads no files: readers (ingest/) produce
+// Items, cmd/dossier wires a reader, the nlp pipeline and a store together.
+// Memory stays flat however long the stream: items flow through bounded
+// channels and nothing is kept but the counts and the failures.
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"dossier"
+	"dossier/nlp"
+)
+
+// Item is one article read from an input, or the reason it could not be
+// read.
+type Item struct {
+	// Name says where the article came from: a path, a URL, a path with
+	// the position inside an archive or feed ("feed.xml#3").
+	Name string
+	// Article is the article read; ignored when Err is set.
+	Article dossier.Article
+	// Format is the sniffed input format ("text", "html", "rss"...), and
+	// Raw the source bytes when the reader keeps them; both optional.
+	Format string
+	Raw    []byte
+	// Err is why the input could not be read; the item counts as failed.
+	Err error
+}
+
+// Analyzer runs the nlp pipeline over one article.
+type Analyzer func(ctx context.Context, a dossier.Article) (*nlp.Doc, error)
+
+// Options tune Ingest and Work.
+type Options struct {
+	// Workers is the number of articles analysed at once; GOMAXPROCS when
+	// zero or less.
+	Workers int
+	// Progress, when set, is called after each item with the running
+	// summary, from one goroutine at a time. It must not keep the summary's
+	// Failures slice.
+	Progress func(Summary)
+	// Lease is how long a queue job may stay claimed before Work takes it
+	// back from a worker presumed dead; DefaultLease when zero.
+	Lease time.Duration
+}
+
+// DefaultLease is the lease of queue jobs when Options.Lease is zero.
+const DefaultLease = 10 * time.Minute
+
+// Failure is one input that could not be ingested, and why.
+type Failure struct {
+	Name   string `json:"name"`
+	Reason string `json:"reason"`
+}
+
+// Summary counts the outcome of a run.
+type Summary struct {
+	// Ingested counts articles stored by this run, near-duplicates
+	// included.
+	Ingested int `json:"ingested"`
+	// Duplicates counts articles whose text was already stored (found
+	// before analysis, or by the store).
+	Duplicates int `json:"duplicates"`
+	// NearDuplicates counts stored articles linked to a first copy; they
+	// are also counted in Ingested.
+	NearDuplicates int `json:"near_duplicates"`
+	// Failed counts inputs that could not be read, analysed or stored.
+	Failed   int       `json:"failed"`
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// Add adds the counts and failures of o to s.
+func (s *Summary) Add(o Summary) {
+	s.Ingested += o.Ingested
+	s.Duplicates += o.Duplicates
+	s.NearDuplicates += o.NearDuplicates
+	s.Failed += o.Failed
+	s.Failures = append(s.Failures, o.Failures...)
+}
+
+// outcome is the result of one item.
+type outcome int
+
+const (
+	ingested outcome = iota
+	nearDuplicate
+	duplicate
+	failed
+	cancelled // the run is being cancelled: not counted
+)
+
+type result struct {
+	outcome outcome
+	name    string
+	reason  string
+}
+
+func (s *Summary) record(r result) {
+	switch r.outcome {
+	case ingested:
+		s.Ingested++
+	case nearDuplicate:
+		s.Ingested++
+		s.NearDuplicates++
+	case duplicate:
+		s.Duplicates++
+	case failed:
+		s.Failed++
+		s.Failures = append(s.Failures, Failure{Name: r.name, Reason: r.reason})
+	}
+}
+
+// Ingest reads items from src until it is closed, analyses each on one of
+// opts.Workers workers and stores it. An article whose content hash is
+// already stored is counted as a duplicate without being analysed. An item
+// that fails (unreadable, empty, analysis or store error, even a panic in
+// the analyzer) is recorded in the summary with its name and reason, and
+// the run goes on. Ingest returns an error only when ctx is cancelled; the
+// summary then counts what was done.
+func Ingest(ctx context.Context, src <-chan Item, store dossier.Store, analyze Analyzer, opts Options) (Summary, error) {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make(chan result, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case it, ok := <-src:
+					if !ok {
+						return
+					}
+					results <- process(ctx, it, store, analyze)
+				}
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	var sum Summary
+	for r := range results {
+		sum.record(r)
+		if opts.Progress != nil && r.outcome != cancelled {
+			opts.Progress(sum)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, fmt.Errorf("engine: ingest: %w", err)
+	}
+	return sum, nil
+}
+
+// process ingests one item.
+func process(ctx context.Context, it Item, store dossier.Store, analyze Analyzer) (r result) {
+	r.name = it.Name
+	fail := func(format string, args ...any) result {
+		if ctx.Err() != nil {
+			return result{outcome: cancelled, name: it.Name}
+		}
+		r.outcome, r.reason = failed, fmt.Sprintf(format, args...)
+		return r
+	}
+	if it.Err != nil {
+		return fail("%v", it.Err)
+	}
+	if strings.TrimSpace(it.Article.Text) == "" {
+		return fail("no text")
+	}
+	has, err := store.HasHash(ctx, dossier.ContentHash(it.Article.Text))
+	if err != nil {
+		return fail("store: %v", err)
+	}
+	if has {
+		r.outcome = duplicate
+		return r
+	}
+	doc, err := safeAnalyze(ctx, analyze, it.Article)
+	if err != nil {
+		return fail("analyze: %v", err)
+	}
+	res, err := store.PutAnalysis(ctx, doc.Analysis(), dossier.Origin{Name: it.Name, Format: it.Format, Raw: it.Raw})
+	if err != nil {
+		return fail("store: %v", err)
+	}
+	switch {
+	case res.Duplicate:
+		r.outcome = duplicate
+	case res.NearDuplicateOf != 0:
+		r.outcome = nearDuplicate
+	default:
+		r.outcome = ingested
+	}
+	return r
+}
+
+// safeAnalyze runs analyze, turning a panic into an error so that one bad
+// article cannot stop a batch.
+func safeAnalyze(ctx context.Context, analyze Analyzer, a dossier.Article) (doc *nlp.Doc, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, fmt.Errorf("panic: %v", p)
+		}
+	}()
+	doc, err = analyze(ctx, a)
+	if err == nil && doc == nil {
+		err = errors.New("no result")
+	}
+	return doc, err
+}
+
+// Loader reads one queued item (a file path, a URL) and sends each article
+// in it to emit, or an Item with Err set for what cannot be read. Its error
+// means the item as a whole could not be read.
+type Loader func(ctx context.Context, item string, emit func(Item)) error
+
+// Work takes items of batch from the store's work queue, as worker, until
+// none is pending: each of opts.Workers goroutines claims one job at a
+// time, loads it, ingests its articles and marks the job finished only
+// after they are stored, so a job whose worker dies is redone after its
+// lease (jobs claimed longer than opts.Lease are reclaimed when Work
+// starts and whenever the queue runs dry). Several processes may run Work
+// on one batch; no item is processed by two of them unless a lease expires.
+func Work(ctx context.Context, store dossier.Store, batch, worker string, load Loader, analyze Analyzer, opts Options) (Summary, error) {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	lease := opts.Lease
+	if lease <= 0 {
+		lease = DefaultLease
+	}
+	if _, err := store.Reclaim(ctx, batch, lease); err != nil {
+		return Summary{}, fmt.Errorf("engine: work: %w", err)
+	}
+	var (
+		mu   sync.Mutex
+		sum  Summary
+		errs []error
+		wg   sync.WaitGroup
+	)
+	record := func(r result) {
+		mu.Lock()
+		defer mu.Unlock()
+		sum.record(r)
+		if opts.Progress != nil && r.outcome != cancelled {
+			opts.Progress(sum)
+		}
+	}
+	for w := range workers {
+		name := fmt.Sprintf("%s/%d", worker, w)
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				jobs, err := store.Claim(ctx, batch, name, 1)
+				if err == nil && len(jobs) == 0 {
+					// Nothing pending: take back jobs of dead workers, if any.
+					var n int
+					if n, err = store.Reclaim(ctx, batch, lease); err == nil && n == 0 {
+						return
+					}
+					continue
+				}
+				if err != nil {
+					mu.Lock()
+					errs = append(errs, err)
+					mu.Unlock()
+					return
+				}
+				job := jobs[0]
+				lerr := load(ctx, job.Item, func(it Item) { record(process(ctx, it, store, analyze)) })
+				if ctx.Err() != nil {
+					return // the job stays claimed and is reclaimed later
+				}
+				msg := ""
+				if lerr != nil {
+					msg = lerr.Error()
+					record(result{outcome: failed, name: job.Item, reason: msg})
+				}
+				if err := store.Finish(ctx, job.ID, msg); err != nil && ctx.Err() == nil {
+					mu.Lock()
+					errs = append(errs, err)
+					mu.Unlock()
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(append(errs, ctx.Err())...); err != nil {
+		return sum, fmt.Errorf("engine: work: %w", err)
+	}
+	return sum, nil
+}

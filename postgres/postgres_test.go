@@ -1,0 +1,94 @@
+package postgres_test
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"net/url"
+	"os"
+	"testing"
+
+	"dossier"
+	"dossier/postgres"
+	"dossier/storetest"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+)
+
+// adminDSN returns the DSN of a server the tests may create databases on,
+// from DOSSIER_TEST_POSTGRES. Without it the tests are skipped, except in
+// CI (CI=true), where a missing server is a failure: .ci/run starts one
+// (.ci/postgres.sh).
+func adminDSN(tb testing.TB) string {
+	tb.Helper()
+	dsn := os.Getenv("DOSSIER_TEST_POSTGRES")
+	if dsn == "" {
+		if os.Getenv("CI") == "true" {
+			tb.Fatal("DOSSIER_TEST_POSTGRES is not set in CI: run .ci/postgres.sh")
+		}
+		tb.Skip("DOSSIER_TEST_POSTGRES not set (start a server with .ci/postgres.sh)")
+	}
+	return dsn
+}
+
+// freshDSN creates an empty database for one test, dropped when it ends,
+// and returns its DSN.
+func freshDSN(tb testing.TB) string {
+	tb.Helper()
+	admin := adminDSN(tb)
+	name := "dossier_test_" + rand.Text()[:12]
+	name = sanitize(name)
+	db, err := sql.Open("pgx", admin)
+	if err != nil {
+		tb.Fatalf("sql.Open(%q) error: %v", admin, err)
+	}
+	if _, err := db.Exec(`CREATE DATABASE ` + name); err != nil {
+		db.Close()
+		tb.Fatalf("CREATE DATABASE %s error: %v", name, err)
+	}
+	tb.Cleanup(func() {
+		if _, err := db.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`); err != nil {
+			tb.Errorf("DROP DATABASE %s error: %v", name, err)
+		}
+		db.Close()
+	})
+	u, err := url.Parse(admin)
+	if err != nil {
+		tb.Fatalf("url.Parse(%q) error: %v", admin, err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+// sanitize lower-cases a name and keeps it to [a-z0-9_].
+func sanitize(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			b[i] = c + 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '_':
+		default:
+			b[i] = '_'
+		}
+	}
+	return string(b)
+}
+
+func mustOpen(tb testing.TB, dsn string) *postgres.DB {
+	tb.Helper()
+	db, err := postgres.Open(context.Background(), dsn)
+	if err != nil {
+		tb.Fatalf("Open() error: %v", err)
+	}
+	tb.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			tb.Errorf("Close() error: %v", err)
+		}
+	})
+	return db
+}
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) dossier.Store { return mustOpen(t, freshDSN(t)) })
+}

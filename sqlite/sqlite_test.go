@@ -1,0 +1,77 @@
+package sqlite_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dossier"
+	"dossier/sqlite"
+	"dossier/storetest"
+)
+
+// mustOpen opens a fresh database in a temporary directory, closed when the
+// test ends.
+func mustOpen(tb testing.TB) *sqlite.DB {
+	tb.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "dossier.db"))
+	if err != nil {
+		tb.Fatalf("Open() error: %v", err)
+	}
+	tb.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			tb.Errorf("Close() error: %v", err)
+		}
+	})
+	return db
+}
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) dossier.Store { return mustOpen(t) })
+}
+
+// BenchmarkPutAnalysis stores distinct articles with every kind of fact,
+// one transaction each, and reports articles per second.
+func BenchmarkPutAnalysis(b *testing.B) {
+	ctx := context.Background()
+	db := mustOpen(b)
+	a := storetest.Sample(b)
+	// Distinct texts of the sample's length: its words shuffled, so that
+	// every article is new and no two are near-duplicates.
+	words := strings.Fields(a.Article.Text)
+	rng := rand.New(rand.NewPCG(1, 2))
+	b.SetBytes(int64(len(a.Article.Text)))
+	for b.Loop() {
+		rng.Shuffle(len(words), func(i, j int) { words[i], words[j] = words[j], words[i] })
+		a.Article.Text = strings.Join(words, " ") + "\n\n"
+		if _, err := db.PutAnalysis(ctx, a, dossier.Origin{Name: "bench"}); err != nil {
+			b.Fatalf("PutAnalysis() error: %v", err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// FuzzSearch checks that no query, whatever its punctuation or FTS5
+// syntax, makes Search fail, and that snippets come from stored text.
+func FuzzSearch(f *testing.F) {
+	db := mustOpen(f)
+	if _, err := db.PutAnalysis(context.Background(), storetest.Sample(f), dossier.Origin{}); err != nil {
+		f.Fatalf("PutAnalysis() error: %v", err)
+	}
+	for _, q := range []string{"inflation", `"rate" OR NEAR(a b)`, "krone*", "-bank ^", "'", "ünïcode ½"} {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		hits, err := db.Search(context.Background(), q, 5)
+		if err != nil {
+			t.Fatalf("Search(%q) error: %v", q, err)
+		}
+		for _, h := range hits {
+			if h.ArticleID != 1 || h.Snippet == "" {
+				t.Errorf("Search(%q) hit = %+v, want a snippet of article 1", q, h)
+			}
+		}
+	})
+}

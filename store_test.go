@@ -1,0 +1,128 @@
+package dossier_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"dossier"
+	"dossier/textpos"
+)
+
+const wire = `Officials in the port city said on Wednesday that the new bridge would open to traffic in June, two years later than planned, after engineers found cracks in two of its supports. The mayor told reporters that the delay would add about 40 million to the cost, and that the city would ask the regional government to cover part of it. Residents have waited more than a decade for the crossing, which is meant to cut the drive between the two halves of the city from an hour to ten minutes.`
+
+func TestContentHash(t *testing.T) {
+	base := dossier.ContentHash("The mayor said the bridge would open.")
+	tests := []struct {
+		give string
+		want bool // same hash as base
+	}{
+		{"The mayor said the bridge would open.", true},
+		{"  THE MAYOR said\n\nthe bridge\twould open.\n", true},
+		{"The mayor said the bridge would open", false},
+		{"The mayor said the bridge would close.", false},
+		{"Themayor said the bridge would open.", false},
+	}
+	for _, tt := range tests {
+		if got := dossier.ContentHash(tt.give) == base; got != tt.want {
+			t.Errorf("ContentHash(%q) == base is %v, want %v", tt.give, got, tt.want)
+		}
+	}
+	if got := dossier.ContentHash(strings.Repeat("word ", 1000)); got != dossier.ContentHash(strings.TrimSpace(strings.Repeat("WORD  ", 1000))) {
+		t.Errorf("ContentHash(long text) differs by case and spacing: %s", got)
+	}
+	if got := len(dossier.ContentHash("")); got != 64 {
+		t.Errorf("len(ContentHash(\"\")) = %d, want 64", got)
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	h0, words := dossier.Fingerprint(wire)
+	if words != 91 {
+		t.Errorf("Fingerprint(wire) words = %d, want 91", words)
+	}
+	tests := []struct {
+		name    string
+		give    string
+		maxDist int
+		minDist int
+	}{
+		{"same text, other case", strings.ToUpper(wire), 0, 0},
+		{"one word changed", strings.Replace(wire, "cracks", "faults", 1), dossier.NearDuplicateDistance, 0},
+		{"credit line added", wire + " Reporting by a staff writer.", dossier.NearDuplicateDistance, 0},
+		{"unrelated", "Heavy snow closed schools across the valley on Thursday, and the weather service warned of drifts on the mountain passes until the weekend. Bus services were cancelled in three districts, and farmers said feed for their animals would run short if the roads stayed closed.", 64, 12},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, _ := dossier.Fingerprint(tt.give)
+			if d := dossier.HammingDistance(h0, h); d > tt.maxDist || d < tt.minDist {
+				t.Errorf("HammingDistance(Fingerprint(wire), Fingerprint(%s)) = %d, want %d..%d", tt.name, d, tt.minDist, tt.maxDist)
+			}
+		})
+	}
+}
+
+func TestFingerprintBands(t *testing.T) {
+	got := dossier.FingerprintBands(0x0123456789abcdef)
+	want := [4]uint16{0xcdef, 0x89ab, 0x4567, 0x0123}
+	if got != want {
+		t.Errorf("FingerprintBands(0x0123456789abcdef) = %x, want %x", got, want)
+	}
+}
+
+func TestCheckSpan(t *testing.T) {
+	tests := []struct {
+		give textpos.Span
+		want bool // valid
+	}{
+		{textpos.Span{Start: 0, End: 5}, true},
+		{textpos.Span{}, true},
+		{textpos.Span{Start: 3, End: 6}, false},
+		{textpos.Span{Start: -1, End: 2}, false},
+		{textpos.Span{Start: 4, End: 2}, false},
+	}
+	for _, tt := range tests {
+		err := dossier.CheckSpan("figure", tt.give, "hello")
+		if got := err == nil; got != tt.want {
+			t.Errorf("CheckSpan(%v) = %v, want valid %v", tt.give, err, tt.want)
+		}
+		if err != nil && !errors.Is(err, dossier.ErrInvalid) {
+			t.Errorf("CheckSpan(%v) = %v, want an error wrapping ErrInvalid", tt.give, err)
+		}
+	}
+}
+
+func FuzzFingerprint(f *testing.F) {
+	f.Add(wire)
+	f.Add("")
+	f.Add("Ünïcödé wörds, and 123 numbers; ½ …")
+	f.Fuzz(func(t *testing.T, s string) {
+		h1, n := dossier.Fingerprint(s)
+		h2, _ := dossier.Fingerprint(strings.ToUpper(s))
+		if n < 0 || (n < 3 && h1 != 0) {
+			t.Errorf("Fingerprint(%q) = %x, %d", s, h1, n)
+		}
+		if strings.ToLower(strings.ToUpper(s)) == strings.ToLower(s) && h1 != h2 {
+			t.Errorf("Fingerprint(%q) = %x, of upper case %x", s, h1, h2)
+		}
+		if len(dossier.ContentHash(s)) != 64 {
+			t.Errorf("ContentHash(%q) length != 64", s)
+		}
+	})
+}
+
+func BenchmarkFingerprint(b *testing.B) {
+	text := strings.Repeat(wire+"\n\n", 8)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		dossier.Fingerprint(text)
+	}
+}
+
+func BenchmarkContentHash(b *testing.B) {
+	text := strings.Repeat(wire+"\n\n", 8)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		dossier.ContentHash(text)
+	}
+}
