@@ -103,6 +103,7 @@ func (st *state) run() {
 	st.sentences()
 	st.scanRuns()
 	st.typeUnknowns()
+	st.orgAliases()
 	st.scanCapsLines()
 	st.teams()
 	st.attributes()
@@ -193,18 +194,21 @@ func (st *state) datelines() {
 			c0++
 		}
 		c1 := c0
-		for inLine(c1) && c1 < c0+4 && us[c1].has(uAllCaps) && !us[c1].has(uInitial|uDigit) {
+		for inLine(c1) && c1 < c0+4 && us[c1].has(uAllCaps) && !us[c1].has(uInitial|uDigit|uParenOpen) {
 			c1++
 			if us[c1-1].has(uPunctAfter) {
 				break
 			}
 		}
 		if c1 == c0 {
+			// A place in title case: "Lisbon (Reuters) -", "Rio de Janeiro —".
+			st.titleDateline(ls)
 			continue
 		}
 		k := st.skipPunct(c1, ls)
 		r0, r1 := k, k
-		if us[c1-1].has(uComma) || k > c1 && k < len(us) && strings.IndexByte(st.text[us[c1-1].end:us[k].start], ',') >= 0 {
+		comma := us[c1-1].has(uComma) || k > c1 && k < len(us) && strings.IndexByte(st.text[us[c1-1].end:us[k].start], ',') >= 0
+		if comma && !(inLine(k) && st.dateOrAgency(k)) {
 			// The region or country after the comma: "Wisconsin", "Mich.".
 			for inLine(r1) && r1 < r0+3 && us[r1].has(uCap) && !us[r1].has(uDigit) {
 				r1++
@@ -217,17 +221,109 @@ func (st *state) datelines() {
 			}
 			k = st.skipPunct(r1, ls)
 		}
-		if !inLine(k) || !st.dateOrAgency(k) {
+		switch {
+		case inLine(k) && st.dateOrAgency(k):
+		case inLine(k) && st.dashBefore(k) && !us[k].has(uCapsLine) && st.dashPlace(c0, c1):
+			// "WASHINGTON — The president said", but not "SOCCER - LATE GOAL".
+		default:
+			st.titleDateline(ls)
 			continue
 		}
 		st.datelinePlace(c0, c1)
 		if r1 > r0 {
 			st.datelinePlace(r0, r1)
 		}
-		for x := c0; x < k; x++ {
-			us[x].flags |= uDateline
+		st.markDateline(c0, k)
+	}
+}
+
+// markDateline flags the units [a, k) as a dateline; the unit after it opens
+// a sentence ("BERLIN — Dock workers walked out").
+func (st *state) markDateline(a, k int) {
+	for x := a; x < k && x < len(st.us); x++ {
+		st.us[x].flags |= uDateline
+	}
+	if k < len(st.us) && !st.us[k].has(uParenOpen) {
+		st.us[k].flags |= uSentStart
+	}
+}
+
+// titleDateline reads a dateline whose place is written in title case at
+// unit ls: the place, maybe a comma and a date, then a news agency in
+// brackets ("Lisbon (Reuters) -") or a dash after a place the lexicon knows
+// ("Nairobi —", "Quito, May 2 —").
+func (st *state) titleDateline(ls int) {
+	us := st.us
+	w := st.c.w
+	e := ls
+	for e < len(us) && e < ls+4 && (e == ls || !us[e].has(uLineStart|uPunctBefore|uQuoteOpen)) {
+		if us[e].has(uCap) && !us[e].has(uAllCaps|uDigit) {
+			e++
+		} else if e > ls && e+1 < len(us) && w.connector.has(st.core(e)) && us[e+1].has(uCap) {
+			e += 2
+		} else {
+			break
+		}
+		if us[e-1].has(uPunctAfter) {
+			break
 		}
 	}
+	if e == ls || e >= len(us) || us[e].has(uLineStart) || !us[e-1].has(uCap) {
+		return
+	}
+	k := st.skipPunct(e, ls)
+	if k >= len(us) || us[k].has(uLineStart) {
+		return
+	}
+	ph := st.phrase(ls, e)
+	place := false
+	if en, ok := st.c.lex.Lookup(ph); ok && en.Class&lexicon.Places != 0 {
+		place = true
+	}
+	switch {
+	case us[k].has(uParenOpen) && st.dateOrAgency(k):
+		// "Lisbon (Reuters)": the agency makes it a dateline.
+	case !place:
+		return
+	case us[e-1].has(uComma) && st.isCalendar(k) && k+1 < len(us) && us[k+1].has(uDigit) && st.dashBefore(k+2):
+		// "Quito, May 2 —"
+		k += 2
+	case st.dashBefore(k) && !us[e-1].has(uComma|uPoss):
+	default:
+		return
+	}
+	st.datelinePlace(ls, e)
+	st.markDateline(ls, k)
+}
+
+// dashBefore reports whether a dash (em, en, or a hyphen standing alone)
+// comes between unit k-1 and unit k, or cut from the end of unit k-1.
+func (st *state) dashBefore(k int) bool {
+	if k <= 0 || k >= len(st.us) {
+		return false
+	}
+	j := k - 1
+	for j > 0 && st.us[j].start == st.us[j].end {
+		j--
+	}
+	gap := st.text[st.us[j].end:st.us[k].start]
+	return strings.Contains(gap, "—") || strings.Contains(gap, "–") || strings.Contains(gap, " - ") || strings.HasSuffix(gap, "- ") && !strings.Contains(gap, "\n")
+}
+
+// dashPlace reports whether the all-caps units [a, b) before a dash are a
+// place rather than a kicker such as "BREAKING —" or "EXCLUSIVE —": a place
+// the lexicon knows, or a word that is not common English.
+func (st *state) dashPlace(a, b int) bool {
+	ph := st.phrase(a, b)
+	if e, ok := st.c.lex.LookupFold(ph); ok && e.Class&lexicon.Places != 0 {
+		return true
+	}
+	for x := a; x < b; x++ {
+		if st.common(st.core(x)) || st.c.w.function.hasFold(st.core(x)) {
+			return false
+		}
+	}
+	return true
 }
 
 // skipPunct returns the first unit from k on that is not bare punctuation
@@ -360,6 +456,15 @@ func (st *state) extendRun(i int) int {
 					continue
 				}
 			}
+			// Two connectors: "Universidad de la Frontera", "Rembrandt van der Meer".
+			if j+2 < len(us) && w.connector.has(st.core(j)) && !us[j+1].has(uPunctAfter|uCap) &&
+				w.connector2.has(st.core(j+1)) {
+				after := &us[j+2]
+				if after.has(uCap) && !after.has(uLineStart|uSentStart|uQuoteOpen|uPunctBefore|uCapsLine) {
+					j += 3
+					continue
+				}
+			}
 		}
 		break
 	}
@@ -409,10 +514,13 @@ func (st *state) isPartyWord(i int) bool {
 // isCalendar reports whether unit i is a weekday or month name.
 func (st *state) isCalendar(i int) bool {
 	c := st.core(i)
+	e, ok := st.c.lex.Lookup(c)
+	if len(c) == 3 && c != "May" && ok && e.Has(lexicon.GivenName) && (i+1 >= len(st.us) || !st.us[i+1].has(uDigit)) {
+		return false // "Jan van Dijk", not "Jan 5"
+	}
 	if st.c.w.calendar.has(c) {
 		return true
 	}
-	e, ok := st.c.lex.Lookup(c)
 	if !ok || !e.Has(lexicon.Calendar) {
 		return false
 	}
@@ -435,9 +543,47 @@ func (st *state) scanRuns() {
 			continue
 		}
 		j := st.extendRun(i)
+		if n := st.longName(i, j); n > 0 {
+			st.emitLexicon(i, i+n, false)
+			i += n
+			continue
+		}
 		st.processRun(i, j)
 		i = j
 	}
+}
+
+// longName returns the length of a lexicon name that starts at unit i and
+// runs on past the run [i, j) over lower-case words: "The Globe and Mail",
+// "Stars and Stripes", "Trinidad and Tobago". It returns 0 when there is none.
+func (st *state) longName(i, j int) int {
+	if j >= len(st.us) || st.us[j-1].has(uPunctAfter) || !st.us[j].has(uLower) {
+		return 0
+	}
+	switch st.core(j) {
+	case "and", "the", "of", "for", "on", "in", "de", "at":
+	default:
+		return 0
+	}
+	for n := min(st.c.lex.MaxWords(), len(st.us)-i); n > j-i; n-- {
+		if st.us[i+n-1].has(uLower) {
+			continue
+		}
+		stop := false
+		for x := j; x < i+n-1; x++ {
+			if st.us[x].has(uPunctAfter | uLineStart) {
+				stop = true
+				break
+			}
+		}
+		if stop || st.us[i+n-1].has(uLineStart) {
+			continue
+		}
+		if _, ok := st.lookupName(st.phrase(i, i+n), false); ok {
+			return n
+		}
+	}
+	return 0
 }
 
 // lookupName returns the lexicon entry of a phrase if it names an entity.
@@ -521,7 +667,8 @@ func (st *state) processRun(i, j int) {
 	a := i
 	for a < j && st.dropAtStart(a, j) {
 		a++
-		for a < j-1 && st.isCommonCap(a) {
+		// ... but not the first word of a known name: "The United States".
+		for a < j-1 && st.isCommonCap(a) && st.matchAt(a, j, false) == 0 {
 			a++
 		}
 	}
@@ -757,15 +904,25 @@ func (st *state) segment(a, b int) {
 	w := st.c.w
 	if b-a >= 2 {
 		if _, ok := st.lookupName(st.phrase(a, b), false); !ok {
-			// An organisation by its head word: "Federal Reserve Bank", "University of Texas".
-			hasOf := false
+			// An organisation by its head word: "Federal Reserve Bank",
+			// "University of Texas", "Banco do Brasil".
+			hasOf, conn := false, false
 			for x := a + 1; x < b-1; x++ {
 				if st.core(x) == "of" || st.core(x) == "for" {
 					hasOf = true
 				}
+				if st.us[x].has(uLower) && w.connector.has(st.core(x)) {
+					conn = true
+				}
 			}
-			if w.orgHead.has(st.core(b-1)) || hasOf && w.orgHead.has(st.core(a)) {
+			if w.orgHead.has(st.core(b-1)) || (hasOf || conn) && w.orgHead.has(st.core(a)) {
 				st.cands = append(st.cands, st.newCand(a, b, dossier.Org))
+				return
+			}
+			if conn {
+				// A name joined by a lower-case particle is one name, whatever
+				// places it holds: "Charles de Gaulle", "La Voz del Norte".
+				st.unknown(a, b)
 				return
 			}
 		}

@@ -439,6 +439,8 @@ func FuzzNER(f *testing.F) {
 		"Russia-Iran Talks ( Mr. , ’s “Quoted” al-Assad) 's",
 		"Jo Roe TARVASK , Estonia 2024-05-11\nA", "LONDON ,\n", "X Y Z ,",
 		"\"", "(D-", "A. B. C.", "é É ’s",
+		"BERLIN — A", "Quito, May 2 — B", "Lisbon (AFP) -", "KORVELLE –\n", "X de", "A van der",
+		"The Globe and", "Sierra Roja Mining. Sierra Roja", "the town of", "Ana de la Cruz —",
 	} {
 		f.Add(s)
 	}

@@ -16,7 +16,14 @@ import (
 func (st *state) typeUnknowns() {
 	for i := range st.cands {
 		c := &st.cands[i]
-		if c.typ == "" && c.u1-c.u0 >= 2 {
+		if c.typ != "" {
+			continue
+		}
+		if t := st.headCue(int(c.u0)); t != "" {
+			c.typ, c.person = t, false
+			continue
+		}
+		if c.u1-c.u0 >= 2 {
 			c.typ = st.classifyMulti(c)
 		}
 	}
@@ -49,6 +56,122 @@ func (st *state) typeUnknowns() {
 			memo[text] = c.typ
 		}
 	}
+}
+
+// orgAliases finds the shortened later references to an organisation named
+// in full in the article: "Sierra Roja Mining ... Sierra Roja shares",
+// "Velar Semiconductor ... Velar said". A shortening is a leading part of the
+// full name made of its capitalised words. It may have been read as a person
+// or split around a place ("Sierra" + "Roja"): the candidates that make it up
+// become one alias mention of the organisation. A single word that the
+// lexicon knows as a name or that is common English is not taken as a
+// shortening, nor is a known place or a person introduced by a title.
+func (st *state) orgAliases() {
+	var prefix map[string]int
+	for i := range st.cands {
+		c := &st.cands[i]
+		n := int(c.u1 - c.u0)
+		if c.typ != dossier.Org || c.kind != dossier.MentionName || c.weak || n < 2 || n > 6 {
+			continue
+		}
+		for m := 1; m < n; m++ {
+			x := int(c.u0) + m - 1
+			if !st.us[x].has(uCap) || st.us[x].has(uPunctAfter) && m < n-1 {
+				break
+			}
+			ph := st.phrase(int(c.u0), x+1)
+			if m == 1 {
+				if e, ok := st.c.lex.Lookup(ph); ok && e.Class&(nameClasses|lexicon.Calendar) != 0 {
+					continue
+				}
+				if st.common(ph) || st.c.w.function.hasFold(ph) || st.us[x].has(uAllCaps) && len(ph) <= 2 {
+					continue
+				}
+			}
+			if prefix == nil {
+				prefix = map[string]int{}
+			}
+			if _, ok := prefix[ph]; !ok {
+				prefix[ph] = i
+			}
+		}
+	}
+	if prefix == nil {
+		return
+	}
+	order := make([]int, 0, len(st.cands))
+	for i := range st.cands {
+		if st.cands[i].typ != "" && !st.cands[i].span.Empty() {
+			order = append(order, i)
+		}
+	}
+	slices.SortFunc(order, func(x, y int) int { return cmp.Compare(st.cands[x].u0, st.cands[y].u0) })
+	for k := 0; k < len(order); k++ {
+		first := &st.cands[order[k]]
+		if first.weak || first.dateline || first.kind == dossier.MentionDemonym {
+			continue
+		}
+		// The longest chain of adjacent candidates that is a shortening.
+		best, bestOrg := -1, -1
+		for e := k; e < len(order) && e < k+4; e++ {
+			c := &st.cands[order[e]]
+			if e > k && (c.u0 != st.cands[order[e-1]].u1 || st.us[c.u0-1].has(uPunctAfter)) {
+				break
+			}
+			if c.title != "" || c.u0 > 0 && st.c.w.honorific.has(st.core(int(c.u0)-1)) {
+				break
+			}
+			o, ok := prefix[st.phrase(int(first.u0), int(c.u1))]
+			if !ok || o == order[e] {
+				continue
+			}
+			if e == k {
+				// One candidate: not a place or body the lexicon knows.
+				if _, known := st.lookupName(st.phrase(int(c.u0), int(c.u1)), false); known {
+					continue
+				}
+			}
+			best, bestOrg = e, o
+		}
+		if best < 0 {
+			continue
+		}
+		org := &st.cands[bestOrg]
+		last := &st.cands[order[best]]
+		first.u1, first.span.End = last.u1, last.span.End
+		first.typ, first.key, first.kind, first.country, first.person = dossier.Org, org.key, dossier.MentionAlias, "", false
+		for e := k + 1; e <= best; e++ {
+			st.cands[order[e]].typ = ""
+			st.cands[order[e]].span.End = st.cands[order[e]].span.Start
+		}
+		k = best
+	}
+}
+
+// headCue returns the type a common noun written right before a name gives
+// it: "the newspaper X" an outlet, "the company X" or "the club X" an
+// organisation, "the town of X" a place. It returns "" without such a noun.
+func (st *state) headCue(a int) dossier.EntityType {
+	w := st.c.w
+	if a < 2 || st.us[a-1].has(uPunctAfter) || !st.us[a-1].has(uLower) || st.us[a].has(uSentStart|uQuoteOpen|uPunctBefore) {
+		return ""
+	}
+	p := st.core(a - 1)
+	p2 := ""
+	if !st.us[a-2].has(uPunctAfter) {
+		p2 = lower(st.core(a - 2))
+	}
+	switch {
+	case w.outletBefore.has(p):
+		return dossier.Outlet
+	case p == "agency" && p2 == "news", p == "site" && p2 == "news", p == "station" && (p2 == "radio" || p2 == "television" || p2 == "tv"):
+		return dossier.Outlet
+	case p == "of" && w.placeOf.has(p2):
+		return dossier.GPE
+	case w.orgBefore.has(p) && (w.determiners.has(p2) || st.us[a-2].has(uCap) || w.titleMod.has(p2) || st.common(p2)):
+		return dossier.Org
+	}
+	return ""
 }
 
 // nameMaps returns the people's surnames and first names (mapped to their

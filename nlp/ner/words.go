@@ -55,6 +55,8 @@ type tables struct {
 	actorVerb    wordSet // words after a capital used as an actor: is, may, has, said
 	locPrep      wordSet // prepositions before a place: in, at, near
 	connector    wordSet // lower-case particles inside person names: de, van, bin
+	connector2   wordSet // a second particle after the first: de la, van der
+	outletBefore wordSet // nouns before the name of a news outlet: newspaper, magazine
 	pronounM     wordSet
 	pronounF     wordSet
 	party        map[string]string // Democrat -> D
@@ -178,6 +180,16 @@ func newTables() *tables {
 			"Mining", "Motor", "Steel", "Bancorp", "Insurance", "Investment",
 			"Investments", "Telecom", "Electric", "Chemical", "Chemicals", "Foods",
 			"Stores", "Group's",
+			// Heads of names in other European languages, written first:
+			// "Banco do Brasil", "Universidad de Chile", "Institut Pasteur".
+			"Banco", "Banca", "Banque", "Universidad", "Universidade", "Università",
+			"Universität", "Université", "Instituto", "Istituto", "Institut", "Compañía",
+			"Companhia", "Compagnie", "Ministerio", "Ministério", "Ministère", "Partido",
+			"Parti", "Partei", "Grupo", "Gruppo", "Groupe", "Fundación", "Fundação",
+			"Fondation", "Stiftung", "Sociedad", "Société", "Asociación", "Associação",
+			"Federación", "Confederación", "Tribunal", "Consejo", "Conseil", "Comisión",
+			"Agencia", "Agência", "Escuela", "Colegio", "Deportivo", "Atlético",
+			"Sporting", "Hôpital", "Museo", "Musée", "Museu",
 		),
 		personVerb: makeSet(
 			"said", "says", "told", "added", "asked", "wrote", "tweeted", "explained",
@@ -201,7 +213,13 @@ func newTables() *tables {
 		),
 		connector: makeSet(
 			"de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le",
-			"du", "dos", "das", "bin", "ibn", "al", "el", "ben", "abu", "y",
+			"du", "dos", "das", "bin", "ibn", "al", "el", "ben", "abu", "y", "do", "des",
+			"dei", "degli", "delle", "zu", "ter", "ten",
+		),
+		connector2: makeSet("la", "las", "los", "le", "der", "den", "l'"),
+		outletBefore: makeSet(
+			"newspaper", "newspapers", "daily", "weekly", "magazine", "tabloid", "broadsheet",
+			"broadcaster", "paper", "outlet", "website", "newsweekly", "monthly",
 		),
 		pronounM: makeSet("he", "He", "him", "Him", "his", "His", "himself", "HE", "HIS"),
 		pronounF: makeSet("she", "She", "her", "Her", "hers", "herself", "SHE", "HER"),

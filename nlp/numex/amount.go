@@ -18,6 +18,7 @@ type amount struct {
 	words      bool   // the number was written in words
 	prefixed   bool   // the currency came before the number ("$", "US$", "EUR")
 	junk       bool   // letters glued to the number or a date: never a figure
+	family     uint8  // the currency family of a bare currency word ("pesos")
 }
 
 // bare reports whether the amount has no unit.
@@ -93,7 +94,7 @@ func (t *tables) parseAmount(text string, p int) (amount, bool) {
 				a.end, a.kind, a.unit, a.junk = we, ukNone, "", true
 				return a, true
 			}
-			a.kind, a.unit = ukMoney, s.code
+			a.kind, a.unit, a.family = ukMoney, s.code, s.family
 			value *= s.mult
 			a.mult *= s.mult
 		case s.kind == sfxUnit:
@@ -152,7 +153,7 @@ func (t *tables) parseAmount(text string, p int) (amount, bool) {
 			if s.code == "GBP" && s.mult == 1 && nextWordIs(text, e, "of") {
 				goto done // "five pounds of sugar" is a weight
 			}
-			a.kind, a.unit = ukMoney, s.code
+			a.kind, a.unit, a.family = ukMoney, s.code, s.family
 			value *= s.mult
 			a.mult *= s.mult
 			q = e

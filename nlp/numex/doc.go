@@ -14,9 +14,15 @@
 //
 //   - Money: Kind money, Value the amount in units of the currency
 //     ("$1.13bn" is 1.13e9, "50 cents" is 0.5, "20p" is 0.2), Unit the ISO
-//     4217 code. Bare "dollars" and "$" are USD unless qualified ("Canadian
-//     dollars", "C$"); "pounds" is GBP except before "of" (a weight); "¥" is
-//     JPY; "francs" alone is CHF.
+//     4217 code. "$" is USD unless qualified ("C$", "US$"); "¥" is JPY.
+//     A qualified currency word is that country's ("Canadian dollars",
+//     "Chilean pesos"). A bare word that several countries use (dollar,
+//     pound, peso, franc, krona, krone, rupee, dinar, riyal, rial, lira,
+//     shilling) takes the country of the nearest place named in its
+//     sentence ("4,120 pesos in Santiago" is CLP), else, except for dollars
+//     and pounds, of the place of that family the article names most; with
+//     none it is the most common in news: USD, GBP, MXN, CHF, SEK, NOK, INR,
+//     IQD, SAR, IRR, TRY, KES (currency.go). "pounds" before "of" is a weight.
 //   - Percent: Kind percent, Unit "percent" for "%", "percent", "per cent",
 //     "pct"; Unit "percentage points" and "basis points" for differences
 //     written that way, with Value as written ("25 basis points" is 25).

@@ -147,7 +147,9 @@ func (s *scan) moveAt(i, sentFirst int, info wordInfo) bool {
 			f.ChangePts = s.num(abs(change.value))
 		}
 		switch change.kind {
-		case ukMoney, ukQuantity:
+		case ukMoney:
+			f.Unit = s.currency(&change)
+		case ukQuantity:
 			f.Unit = change.unit
 		}
 	}
@@ -159,7 +161,9 @@ func (s *scan) moveAt(i, sentFirst int, info wordInfo) bool {
 		f.Level = s.num(level.value)
 		end = max(end, level.end)
 		switch level.kind {
-		case ukMoney, ukQuantity:
+		case ukMoney:
+			f.Unit = s.currency(&level)
+		case ukQuantity:
 			f.Unit = level.unit
 		case ukPercent:
 			f.Unit = "percent"

@@ -46,7 +46,7 @@ func (c *Component) Process(ctx context.Context, d *nlp.Doc) error {
 // (sentences may be nil: the whole text is then one sentence). Spans are
 // valid for text, sorted by start and do not overlap.
 func (c *Component) Figures(text string, toks []nlp.Token, sents []nlp.Range) []dossier.Figure {
-	s := scan{t: c.t, text: text, toks: toks}
+	s := scan{t: c.t, text: text, toks: toks, sents: sents}
 	si := 0
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
@@ -116,6 +116,11 @@ type scan struct {
 	out  []dossier.Figure
 	pos  int // bytes before pos are consumed
 	slab []float64
+	// sents are the sentences; places the countries the text names, found
+	// on first need (placesDone).
+	sents      []nlp.Range
+	places     []place
+	placesDone bool
 }
 
 // num stores v and returns a pointer to it; numbers of one pass share a few
@@ -213,7 +218,7 @@ func (s *scan) emit(a amount) {
 		if a.unit == "GBP" && !a.prefixed && a.mult == 1 && s.weighed(a.start) {
 			return // "he weighed 200 pounds"
 		}
-		f.Kind, f.Unit = dossier.Money, a.unit
+		f.Kind, f.Unit = dossier.Money, s.currency(&a)
 	case ukPercent:
 		if s.peopleShare(a.end) || !s.economic(a.start) {
 			return

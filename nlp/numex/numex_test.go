@@ -472,6 +472,7 @@ func checkFigures(t *testing.T, text string, figs []dossier.Figure) {
 func FuzzNumex(f *testing.F) {
 	for _, s := range []string{
 		"WTI crude futures jumped 12.67% to $91.27.",
+		"Santiago 4,120 pesos; Chilean 5 pesos Sri Lanka 3 rupees", "Sri Lanka", "Canadian dollars",
 		"The FTSE 100 closed down 1.2% at 7,500.",
 		"rose 7/32 in price to yield 1.786%",
 		"$10-15 million, 5 to 6 percent, US$5, Rs. 500 crore",

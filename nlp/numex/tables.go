@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"dossier"
+	"dossier/lexicon"
 )
 
 // The tables below are general knowledge of English and of the world's
@@ -46,6 +47,9 @@ type suffix struct {
 	needScale bool
 	// perDay marks quantity units that already carry a rate ("bpd").
 	perDay bool
+	// family marks a bare currency word that several countries use
+	// ("pesos"): its country comes from the context.
+	family uint8
 }
 
 // wordRole is a bit set of what a lower-case token can start.
@@ -110,6 +114,10 @@ type tables struct {
 	numbers    map[string]float64
 	fractions  map[string]float64
 	approx     map[string]bool // words skipped between a verb and its change
+	// lex names the places that decide an ambiguous currency word; families
+	// holds those words' countries (see currency.go).
+	lex      *lexicon.Lexicon
+	families [famCount]family
 }
 
 var sharedTables = sync.OnceValue(buildTables)
@@ -126,6 +134,8 @@ func buildTables() *tables {
 		numbers:    map[string]float64{},
 		fractions:  map[string]float64{},
 		approx:     map[string]bool{},
+		lex:        lexicon.Default(),
+		families:   families(),
 	}
 	t.addVerbs()
 	t.addCurrencies()
@@ -308,7 +318,26 @@ func (t *tables) addCurrencies() {
 			t.addSuffix(w, suffix{kind: sfxCurrency, code: code, mult: 1})
 		}
 	}
-	cur("USD", "dollar", "dollars", "us dollar", "us dollars", "u.s. dollar", "u.s. dollars",
+	fam := func(code string, f uint8, words ...string) {
+		for _, w := range words {
+			t.addSuffix(w, suffix{kind: sfxCurrency, code: code, mult: 1, family: f})
+		}
+	}
+	// Bare words that several countries use: the default code here, the
+	// country from the context (currency.go).
+	fam("USD", famDollar, "dollar", "dollars")
+	fam("GBP", famPound, "pound", "pounds")
+	fam("MXN", famPeso, "peso", "pesos")
+	fam("CHF", famFranc, "franc", "francs")
+	fam("SEK", famKrona, "krona", "kronor")
+	fam("NOK", famKrone, "krone", "kroner")
+	fam("INR", famRupee, "rupee", "rupees")
+	fam("IQD", famDinar, "dinar", "dinars")
+	fam("SAR", famRiyal, "riyal", "riyals")
+	fam("IRR", famRial, "rials")
+	fam("TRY", famLira, "lira", "liras")
+	fam("KES", famShilling, "shillings")
+	cur("USD", "us dollar", "us dollars", "u.s. dollar", "u.s. dollars",
 		"american dollars", "greenbacks")
 	cur("CAD", "canadian dollar", "canadian dollars")
 	cur("AUD", "australian dollar", "australian dollars")
@@ -320,32 +349,32 @@ func (t *tables) addCurrencies() {
 	cur("JMD", "jamaican dollars")
 	cur("ZWL", "zimbabwe dollars", "zimbabwean dollars")
 	cur("EUR", "euro", "euros")
-	cur("GBP", "pound", "pounds", "sterling", "pounds sterling", "british pounds")
+	cur("GBP", "sterling", "pounds sterling", "british pounds")
 	cur("EGP", "egyptian pound", "egyptian pounds")
 	cur("LBP", "lebanese pounds")
 	cur("JPY", "yen", "japanese yen")
 	cur("CNY", "yuan", "renminbi", "chinese yuan")
-	cur("INR", "rupee", "rupees", "indian rupees")
+	cur("INR", "indian rupees")
 	cur("PKR", "pakistani rupees", "pakistan rupees")
 	cur("LKR", "sri lankan rupees")
 	cur("NPR", "nepalese rupees")
 	cur("RUB", "rouble", "roubles", "ruble", "rubles", "russian roubles", "russian rubles")
-	cur("CHF", "franc", "francs", "swiss franc", "swiss francs")
+	cur("CHF", "swiss franc", "swiss francs")
 	cur("XOF", "cfa francs")
-	cur("MXN", "peso", "pesos", "mexican pesos")
+	cur("MXN", "mexican pesos")
 	cur("ARS", "argentine pesos", "argentinian pesos")
 	cur("PHP", "philippine pesos")
 	cur("CLP", "chilean pesos")
 	cur("COP", "colombian pesos")
 	cur("BRL", "reais", "brazilian reais", "brazilian real")
 	cur("ZAR", "rand", "south african rand")
-	cur("TRY", "lira", "liras", "turkish lira", "turkish liras")
-	cur("SAR", "riyal", "riyals", "saudi riyals")
+	cur("TRY", "turkish lira", "turkish liras")
+	cur("SAR", "saudi riyals")
 	cur("QAR", "qatari riyals")
 	cur("AED", "dirham", "dirhams", "uae dirhams")
 	cur("ILS", "shekel", "shekels", "new shekels")
-	cur("SEK", "krona", "kronor", "swedish krona", "swedish kronor")
-	cur("NOK", "krone", "kroner", "norwegian krone", "norwegian kroner")
+	cur("SEK", "swedish krona", "swedish kronor")
+	cur("NOK", "norwegian krone", "norwegian kroner")
 	cur("DKK", "danish krone", "danish kroner")
 	cur("ISK", "icelandic kronur", "kronur")
 	cur("PLN", "zloty", "zlotys", "zlotych")
@@ -356,13 +385,20 @@ func (t *tables) addCurrencies() {
 	cur("UAH", "hryvnia", "hryvnias", "hryvnias")
 	cur("HUF", "forint", "forints")
 	cur("CZK", "koruna", "korunas", "czech crowns", "crowns")
-	cur("KES", "shillings", "kenyan shillings")
+	cur("KES", "kenyan shillings")
 	cur("BDT", "taka")
-	cur("IRR", "rials", "iranian rials")
+	cur("IRR", "iranian rials")
 	// Words that are also ordinary English: only after a scale word.
 	for w, code := range map[string]string{"won": "KRW", "real": "BRL", "dong": "VND",
 		"rial": "IRR", "shilling": "KES"} {
-		t.addSuffix(w, suffix{kind: sfxCurrency, code: code, mult: 1, needScale: true})
+		f := famNone
+		switch w {
+		case "rial":
+			f = famRial
+		case "shilling":
+			f = famShilling
+		}
+		t.addSuffix(w, suffix{kind: sfxCurrency, code: code, mult: 1, needScale: true, family: f})
 	}
 	minor := func(code string, mult float64, words ...string) {
 		for _, w := range words {

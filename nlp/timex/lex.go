@@ -20,6 +20,7 @@ const (
 	cPast                    // a cue of past tense (said, was, told...)
 	cDateCue                 // a preposition or modifier after which a month or a year is a date
 	cKey                     // a keyword; val = a kw constant
+	cIntent                  // a word of intention before "to" (hope, aim, vowed): a future cue
 )
 
 // Units, ordered from small to large.
@@ -193,6 +194,15 @@ var words = sync.OnceValue(func() map[string]lex {
 		"planning", "scheduled", "expected", "expects", "expect", "upcoming", "going", "intends",
 		"intend", "aims", "due", "tomorrow", "next", "forthcoming", "slated"} {
 		add(w, cFuture, 0, 0)
+	}
+	for _, w := range []string{"hope", "hopes", "hoping", "aim", "aims", "aiming", "intend",
+		"intends", "intending", "seek", "seeks", "seeking", "want", "wants", "promise",
+		"promises", "promised", "pledge", "pledges", "pledged", "vow", "vows", "vowed",
+		"expect", "expects", "expected", "expecting", "likely", "poised", "ready",
+		"prepared", "preparing", "prepare", "prepares", "threaten", "threatens",
+		"threatened", "due", "slated", "scheduled", "set", "plan", "plans", "planned",
+		"planning", "going"} {
+		add(w, cIntent, 0, 0)
 	}
 	for _, w := range []string{"said", "was", "were", "had", "did", "told", "ago", "last",
 		"yesterday", "earlier", "met", "made", "took", "came", "went", "began", "gave", "held",

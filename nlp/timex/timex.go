@@ -12,8 +12,9 @@
 //
 // Weekday names and bare months resolve by tense: in a past-tense report
 // "Saturday" is the latest Saturday on or before the article date; with a
-// future cue nearby ("will", "plans", "scheduled") it is the next one on or
-// after it. When the article date is unknown, unresolvable parts use X
+// future cue nearby ("will", "plans", "scheduled", or a word of intention
+// before "to": "hope to", "aims to", "vowed to", "is due to") it is the next
+// one on or after it. When the article date is unknown, unresolvable parts use X
 // placeholders ("XXXX-08-28", "XXXX-WXX-6") and relative ones the TIMEX3
 // references.
 //
@@ -392,6 +393,10 @@ func (p *parser) cue(k int) (int, bool) {
 			return 1, true
 		}
 		return 0, false
+	case l.is(cIntent) && p.word(k+1, "to"):
+		// "hope to announce", "aims to finish", "vowed to sign": an intention
+		// points forward whatever the tense of the verb.
+		return 1, true
 	case p.word(k, "was") || p.word(k, "were") || p.word(k, "had") || p.word(k, "did"):
 		return -1, false
 	case l.is(cFuture) || l.kw == kwSoon:
