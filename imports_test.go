@@ -32,6 +32,7 @@ var importRules = []importRule{
 	{pkg: "postgres", allowed: []string{".", "textpos"}},
 	{pkg: "storetest", allowed: []string{".", "textpos"}, stdOnly: true},
 	{pkg: "engine", allowed: []string{".", "textpos", "nlp"}, stdOnly: true},
+	{pkg: "fetch", allowed: []string{"."}, stdOnly: true},
 	{pkg: "cmd/*", allowed: []string{"*"}},
 }
 

@@ -312,9 +312,22 @@ func (g gzipErrors) Read(p []byte) (int, error) {
 
 func isHTMLType(ct string) bool { return ct == "text/html" || ct == "application/xhtml+xml" }
 
+// IsCorpusDoc reports whether a file name is one that documents a folder
+// rather than holds an article: a corpus's README or licence. Walk skips
+// such files inside directories; named explicitly, they are read like any
+// file.
+func IsCorpusDoc(name string) bool {
+	switch strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name))) {
+	case "README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG", "AUTHORS", "CONTRIBUTING", "SOURCE":
+		return true
+	}
+	return false
+}
+
 // Walk reads every file under paths (files, or directories read
 // recursively) in lexical order, skipping hidden files and directories
-// (names beginning with "."). A path that cannot be read is an Item with
+// (names beginning with ".") and, inside directories, files that document
+// the folder (README, LICENSE, SOURCE...: see IsCorpusDoc). A path that cannot be read is an Item with
 // Err set. Walk stops when ctx is done, after an Item carrying ctx's error.
 func Walk(ctx context.Context, paths []string, opts Options) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
@@ -340,6 +353,9 @@ func Walk(ctx context.Context, paths []string, opts Options) iter.Seq[Item] {
 					return nil
 				}
 				if d.IsDir() || !d.Type().IsRegular() {
+					return nil
+				}
+				if path != root && IsCorpusDoc(d.Name()) {
 					return nil
 				}
 				if err := ctx.Err(); err != nil {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -269,4 +270,35 @@ func FuzzOpen(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestWalkSkipsCorpusDocs(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.txt":       "Mayor Ana Ruiz said the bridge would reopen on Monday after repairs.\n",
+		"README.TXT":  "This folder holds articles.\n",
+		"LICENSE":     "All rights reserved.\n",
+		"SOURCE.md":   "Where the articles came from.\n",
+		"readme2.txt": "Council members voted to extend the library's opening hours.\n",
+	}
+	for n, c := range files {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	for it := range Walk(context.Background(), []string{dir}, Options{}) {
+		got = append(got, filepath.Base(it.Name))
+	}
+	if want := []string{"a.txt", "readme2.txt"}; !slices.Equal(got, want) {
+		t.Errorf("Walk read %v, want %v", got, want)
+	}
+	// Named explicitly, a README is read.
+	n := 0
+	for range Walk(context.Background(), []string{filepath.Join(dir, "README.TXT")}, Options{}) {
+		n++
+	}
+	if n != 1 {
+		t.Errorf("Walk(README.TXT) gave %d items, want 1", n)
+	}
 }

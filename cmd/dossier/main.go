@@ -10,6 +10,10 @@
 //	dossier eval conll FILE [--json] [--min METRIC=VALUE]...
 //	dossier eval timeml DIR... [--json] [--min METRIC=VALUE]...
 //	dossier bench [--corpus DIR] [--json]
+//	dossier ingest PATH|URL... [--db DSN] [--workers N] [--json] [--report FILE]
+//	dossier stats [--db DSN] [--json]
+//	dossier search QUERY [--db DSN] [--json]
+//	dossier watch FEED_URL... [--every 10m] [--db DSN] [--allow-private] [--once] [--workers N] [--json]
 //
 // Exit codes: 0 success; 1 a run that could not go on or an eval floor not
 // met; 2 bad usage or unreadable input.
@@ -51,6 +55,10 @@ commands:
   analyze --samples [--format json|text]                      analyze the bundled sample articles
   eval gold|conll|timeml ... [--json] [--min METRIC=VALUE]    score dossier against gold data
   bench [--corpus DIR] [--json]                               measure throughput and memory
+  ingest PATH|URL... [--db DSN] [--workers N] [--json]         analyze files, feeds, archives into the store
+  stats [--db DSN] [--json]                                   what the store holds
+  search QUERY [--db DSN] [--json]                            full-text search over articles and quotes
+  watch FEED_URL... [--every 10m] [--allow-private] [--once]  poll feeds, ingest new items
 `
 
 // Run runs one command and returns the process exit code.
@@ -67,6 +75,14 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.eval(ctx, args[1:])
 	case "bench":
 		err = m.bench(ctx, args[1:])
+	case "ingest":
+		err = m.ingestCmd(ctx, args[1:])
+	case "stats":
+		err = m.statsCmd(ctx, args[1:])
+	case "search":
+		err = m.searchCmd(ctx, args[1:])
+	case "watch":
+		err = m.watch(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return 0
