@@ -54,8 +54,15 @@ type Options struct {
 	Lease time.Duration
 }
 
-// DefaultLease is the lease of queue jobs when Options.Lease is zero.
-const DefaultLease = 10 * time.Minute
+// DefaultLease is the lease of queue jobs when Options.Lease is zero: how
+// long a worker that died holding a job delays the batch's end.
+const DefaultLease = 2 * time.Minute
+
+// idlePoll is how long an idle worker waits before looking at the queue
+// again while other workers still hold jobs.
+func idlePoll(lease time.Duration) time.Duration {
+	return min(max(lease/10, 50*time.Millisecond), 2*time.Second)
+}
 
 // Failure is one input that could not be ingested, and why.
 type Failure struct {
@@ -271,9 +278,24 @@ func Work(ctx context.Context, store dossier.Store, batch, worker string, load L
 					// Nothing pending: take back jobs of dead workers, if any.
 					var n int
 					if n, err = store.Reclaim(ctx, batch, lease); err == nil && n == 0 {
-						return
+						// Jobs still claimed belong to live workers or to dead
+						// ones whose lease has not run out: wait for them, so
+						// that a run started after a crash completes the batch.
+						var q dossier.QueueCounts
+						if q, err = store.Queue(ctx, batch); err == nil && q.Claimed == 0 {
+							return
+						}
+						if err == nil {
+							select {
+							case <-ctx.Done():
+							case <-time.After(idlePoll(lease)):
+							}
+							continue
+						}
 					}
-					continue
+					if err == nil {
+						continue
+					}
 				}
 				if err != nil {
 					mu.Lock()

@@ -49,6 +49,7 @@ func (m *Main) ingestCmd(ctx context.Context, args []string) error {
 	report := fset.String("report", "", "also write every failure (name and reason) to this file")
 	fast := fset.Bool("fast-html", false, "faster, slightly less accurate HTML extraction")
 	allowPrivate := fset.Bool("allow-private", false, "let URLs reach loopback and private addresses")
+	lease := fset.Duration("lease", engine.DefaultLease, "PostgreSQL: a queue job claimed this long by a worker that died is taken back")
 	pos, err := parseInterleaved(fset, args)
 	if err != nil {
 		return err
@@ -82,7 +83,7 @@ func (m *Main) ingestCmd(ctx context.Context, args []string) error {
 			progressbar.OptionClearOnFinish(),
 		)
 	}
-	eo := engine.Options{Workers: *workers}
+	eo := engine.Options{Workers: *workers, Lease: *lease}
 	if bar != nil {
 		eo.Progress = func(s engine.Summary) {
 			n := int64(s.Ingested + s.Duplicates + s.Failed)

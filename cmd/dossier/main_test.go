@@ -7,9 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
+	"dossier"
 	"dossier/ingest/plaintext"
+	"dossier/nlp"
+	"dossier/render"
 	"dossier/samples"
 )
 
@@ -192,3 +196,57 @@ func TestBenchJSON(t *testing.T) {
 		t.Errorf("bench = %+v, want counts of the samples and positive rates", r)
 	}
 }
+
+// TestAnalyzeConcurrent checks that one pipeline shared by many goroutines,
+// as the ingest workers share it, gives every article the same facts as a
+// run on one goroutine: no component may keep per-document state in itself.
+func TestAnalyzeConcurrent(t *testing.T) {
+	analyze, err := analyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	var arts []dossier.Article
+	for _, s := range samples.All() {
+		a, err := plaintext.Read(s.Name, s.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	render := func(a dossier.Article) string {
+		d, err := analyze(ctx, a)
+		if err != nil {
+			t.Error(err)
+			return ""
+		}
+		var b bytes.Buffer
+		if err := renderJSON(&b, d); err != nil {
+			t.Error(err)
+		}
+		return b.String()
+	}
+	want := make([]string, len(arts))
+	for i, a := range arts {
+		want[i] = render(a)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < 5; r++ {
+				for i := range arts {
+					j := (i + g) % len(arts)
+					if got := render(arts[j]); got != want[j] {
+						t.Errorf("article %d analysed concurrently differs from the sequential run", j)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func renderJSON(w *bytes.Buffer, d *nlp.Doc) error { return render.JSON(w, d.Analysis()) }
