@@ -50,6 +50,11 @@ var (
 	ErrEmpty = errors.New("empty input")
 )
 
+// MinWords is the fewest words a page's main text may have: below it the
+// extractor has found only navigation or a caption ("Home"), and the page
+// counts as having no text.
+const MinWords = 8
+
 // maxTitle is the longest headline dropTitle recognises, in bytes.
 const maxTitle = 300
 
@@ -119,8 +124,8 @@ func Extract(name string, raw []byte, opts Options) (*Page, error) {
 		text = nodeText(res.ContentNode)
 	}
 	text = dropTitle(cleanText(text), md.Title)
-	if strings.TrimSpace(text) == "" {
-		return nil, fmt.Errorf("webpage: %s: %w", name, ErrNoText)
+	if n := len(strings.Fields(text)); n < MinWords {
+		return nil, fmt.Errorf("webpage: %s: %w (%d words)", name, ErrNoText, n)
 	}
 	p := &Page{
 		Article: dossier.Article{
