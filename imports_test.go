@@ -24,7 +24,7 @@ var importRules = []importRule{
 	{pkg: "nlp", allowed: []string{".", "textpos"}, stdOnly: true},
 	{pkg: "nlp/*", allowed: []string{".", "textpos", "nlp", "lexicon"}},
 	{pkg: "ingest", allowed: []string{".", "textpos", "ingest/*"}},
-	{pkg: "ingest/*", allowed: []string{".", "textpos", "ingest"}},
+	{pkg: "ingest/*", allowed: []string{".", "textpos", "ingest", "ingest/htmltext"}},
 	{pkg: "eval", allowed: []string{".", "textpos", "nlp"}},
 	{pkg: "render", allowed: []string{".", "textpos"}, stdOnly: true},
 	{pkg: "samples", stdOnly: true},

@@ -17,13 +17,11 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"dossier"
+	"dossier/ingest/htmltext"
 )
 
 // Errors that Parse and Item.Err wrap, for errors.Is.
@@ -110,117 +108,4 @@ func day(t time.Time) time.Time {
 // Text turns an HTML fragment (or plain text) into text: paragraphs
 // separated by a blank line, white space collapsed, no leading or trailing
 // white space. Invalid UTF-8 is replaced by U+FFFD.
-func Text(fragment string) string {
-	fragment = strings.TrimSpace(fragment)
-	if fragment == "" {
-		return ""
-	}
-	if !utf8.ValidString(fragment) {
-		fragment = strings.ToValidUTF8(fragment, "\uFFFD")
-	}
-	if !strings.ContainsAny(fragment, "<&") {
-		return collapse(fragment)
-	}
-	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
-	if err != nil {
-		return collapse(fragment)
-	}
-	var w textWriter
-	for _, n := range nodes {
-		w.node(n)
-	}
-	return w.String()
-}
-
-// textWriter collects text with paragraph breaks.
-type textWriter struct {
-	b     strings.Builder
-	brk   int  // pending break: 0 none, 1 line, 2 paragraph
-	space bool // pending space
-}
-
-func (w *textWriter) node(n *html.Node) {
-	switch n.Type {
-	case html.TextNode:
-		w.text(n.Data)
-		return
-	case html.ElementNode:
-		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Head:
-			return
-		case atom.Br:
-			w.setBreak(1)
-			return
-		}
-	}
-	block := n.Type == html.ElementNode && isBlock(n.DataAtom)
-	if block {
-		w.setBreak(2)
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		w.node(c)
-	}
-	if block {
-		w.setBreak(2)
-	}
-}
-
-func (w *textWriter) setBreak(k int) {
-	if w.b.Len() > 0 && k > w.brk {
-		w.brk = k
-	}
-}
-
-func (w *textWriter) text(s string) {
-	for _, f := range strings.FieldsFunc(s, isSpace) {
-		switch {
-		case w.brk == 2:
-			w.b.WriteString("\n\n")
-		case w.brk == 1:
-			w.b.WriteByte('\n')
-		case w.b.Len() > 0 && (w.space || startsWithSpace(s, f)):
-			w.b.WriteByte(' ')
-		}
-		w.brk, w.space = 0, false
-		w.b.WriteString(f)
-		s = s[strings.Index(s, f)+len(f):]
-	}
-	if s != "" && w.b.Len() > 0 {
-		w.space = true // trailing white space
-	}
-}
-
-func startsWithSpace(s, f string) bool { return strings.Index(s, f) > 0 }
-
-func (w *textWriter) String() string { return w.b.String() }
-
-func isSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\r', '\f', '\v', 0xa0:
-		return true
-	}
-	return false
-}
-
-func collapse(s string) string {
-	var w textWriter
-	// Plain text: keep blank-line paragraph breaks.
-	for i, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
-		if i > 0 {
-			w.setBreak(2)
-		}
-		w.text(para)
-	}
-	return w.String()
-}
-
-func isBlock(a atom.Atom) bool {
-	switch a {
-	case atom.P, atom.Div, atom.Article, atom.Section, atom.Blockquote, atom.H1, atom.H2, atom.H3,
-		atom.H4, atom.H5, atom.H6, atom.Li, atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd, atom.Table,
-		atom.Tr, atom.Td, atom.Th, atom.Pre, atom.Figure, atom.Figcaption, atom.Header, atom.Footer,
-		atom.Aside, atom.Nav, atom.Main, atom.Hr, atom.Address, atom.Details, atom.Summary:
-		return true
-	}
-	return false
-}
+func Text(fragment string) string { return htmltext.Fragment(fragment) }

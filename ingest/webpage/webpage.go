@@ -39,6 +39,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"dossier"
+	"dossier/ingest/htmltext"
 	"dossier/textpos"
 )
 
@@ -121,7 +122,7 @@ func Extract(name string, raw []byte, opts Options) (*Page, error) {
 	md := res.Metadata
 	text := res.ContentText
 	if res.ContentNode != nil {
-		text = nodeText(res.ContentNode)
+		text = htmltext.Node(res.ContentNode)
 	}
 	text = dropTitle(cleanText(text), md.Title)
 	if n := len(strings.Fields(text)); n < MinWords {
