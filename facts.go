@@ -146,7 +146,31 @@ type Quote struct {
 	// leaves it uncertain); "" when there is no cue. Negation and hedges
 	// inside the content are weighed by the stance component.
 	Stance StanceLabel
+	// Class is what the cue attributes: a statement (ClassSpeech, also
+	// when empty), or a belief, intention, evaluation, question or
+	// nominal attribution, which corpora such as PolNeAR annotate and
+	// others (dossier gold) leave optional. A consumer that wants only what
+	// sources said keeps the quotes for which IsSpeech is true.
+	Class QuoteClass
 }
+
+// QuoteClass is the kind of propositional attitude an attribution reports.
+type QuoteClass string
+
+// Quote classes. The empty class is speech.
+const (
+	ClassSpeech     QuoteClass = "speech"     // said, told, denied, according to, quotations
+	ClassBelief     QuoteClass = "belief"     // believes, thinks, fears, knows, expects
+	ClassIntention  QuoteClass = "intention"  // wants, plans, hopes to, seeks, called for
+	ClassEvaluation QuoteClass = "evaluation" // criticized, praised, defended, endorsed, supports
+	ClassNominal    QuoteClass = "nominal"    // a noun cue: "his announcement", "in her view"
+	ClassQuestion   QuoteClass = "question"   // asked whether, asked about: a question, not an assertion
+)
+
+// IsSpeech reports whether q attributes a statement (its class is speech or
+// empty) rather than a belief, intention, evaluation, question or nominal
+// cue.
+func (q Quote) IsSpeech() bool { return q.Class == "" || q.Class == ClassSpeech }
 
 // StanceLabel is a source's position toward a claim.
 type StanceLabel string

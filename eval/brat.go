@@ -39,7 +39,20 @@ func Brat(ctx context.Context, textDir, annDir string, analyze Analyzer) (Result
 //   - Predictions are grouped into relations as brat groups them: quotes
 //     sharing one cue span are one relation (`"A," she said. "B."`), and a
 //     quote without a cue that continues the previous quote of the same
-//     source span joins it.
+//     source span joins the latest relation of that source span.
+//   - Nested attributions: PolNeAR annotates the outermost only, so a
+//     predicted relation whose cue lies inside another predicted content
+//     is not scored (see outermost).
+//   - direct_f1 and indirect_f1 split predictions by their kind, as the
+//     contract says. direct_open_f1 and indirect_open_f1 split them the
+//     way PolNeAR splits gold: a prediction counts as direct only when its
+//     quotation mark opens its clause (opensQuotation), so `he had "no
+//     indication"` — a direct quote in dossier's convention, an indirect
+//     content opening with "he" in PolNeAR's — counts as indirect there.
+//     They are diagnostics of the two conventions, not a replacement.
+//   - Every class of attribution counts (dossier.Quote.Class): PolNeAR's
+//     guidelines annotate beliefs, intentions, evaluations and nominal
+//     cues as attribution, not only speech.
 //   - Words are runs of letters and digits, identified by their position,
 //     so two relations about the same words in different places differ.
 //
@@ -90,7 +103,7 @@ func BratReport(ctx context.Context, textDir, annDir string, analyze Analyzer, d
 		}
 		docs++
 		fmt.Fprintf(detail, "== %s (%s)\n", name, filepath.Base(anns[0]))
-		scoreBrat(text, gold, predRelations(d.Quotes), &c, detail)
+		scoreBrat(text, gold, outermost(predRelations(text, d.Quotes)), &c, detail)
 	}
 	return Result{
 		Task: "brat",
@@ -102,6 +115,8 @@ func BratReport(ctx context.Context, textDir, annDir string, analyze Analyzer, d
 			"cue_f1":           c.cue.F1(),
 			"direct_f1":        c.direct.F1(),
 			"indirect_f1":      c.indirect.F1(),
+			"direct_open_f1":   c.directOpen.F1(),
+			"indirect_open_f1": c.indirectOpen.F1(),
 		},
 	}, nil
 }
@@ -124,6 +139,9 @@ type bratCounts struct {
 	sourceHit, sourceN float64
 	cue                PRF
 	direct, indirect   PRF
+	// directOpen and indirectOpen count a prediction as direct only when
+	// its quotation mark opens its clause, PolNeAR's own definition.
+	directOpen, indirectOpen PRF
 }
 
 // relation is one attribution relation: gold from brat, or predicted.
@@ -131,7 +149,8 @@ type relation struct {
 	content []textpos.Span // fragments
 	cue     []textpos.Span
 	source  []textpos.Span
-	direct  bool
+	direct  bool // a prediction of kind direct; for gold, content opens with a quotation mark
+	opens   bool // a prediction whose quotation mark opens its clause (opensQuotation)
 }
 
 // readBrat reads the relations of one .ann file, converting code point
@@ -221,35 +240,109 @@ func parseBratSpans(s string, runeToByte []int, n int) ([]textpos.Span, error) {
 // predRelations groups predicted quotes into relations as brat annotates
 // them: one per cue span, with cue-less continuations of the same source
 // joined to the relation before.
-func predRelations(qs []dossier.Quote) []relation {
+func predRelations(text string, qs []dossier.Quote) []relation {
 	var out []relation
 	byCue := map[textpos.Span]int{}
-	last := -1
-	var lastSource textpos.Span
+	bySource := map[textpos.Span]int{} // the latest relation of each source span
 	for _, q := range qs {
 		switch {
 		case !q.Cue.Empty():
 			if k, ok := byCue[q.Cue]; ok {
 				out[k].content = append(out[k].content, q.Content)
-				last, lastSource = k, q.Source
 				continue
 			}
-		case last >= 0 && !q.Source.Empty() && q.Source == lastSource:
-			out[last].content = append(out[last].content, q.Content)
-			continue
+		case !q.Source.Empty():
+			if k, ok := bySource[q.Source]; ok {
+				out[k].content = append(out[k].content, q.Content)
+				continue
+			}
 		}
-		r := relation{content: []textpos.Span{q.Content}, direct: q.Kind == dossier.Direct}
+		r := relation{content: []textpos.Span{q.Content}, direct: q.Kind == dossier.Direct, opens: opensQuotation(text, q)}
 		if !q.Cue.Empty() {
 			r.cue = []textpos.Span{q.Cue}
 			byCue[q.Cue] = len(out)
 		}
 		if !q.Source.Empty() {
 			r.source = []textpos.Span{q.Source}
+			bySource[q.Source] = len(out)
 		}
 		out = append(out, r)
-		last, lastSource = len(out)-1, q.Source
 	}
 	return out
+}
+
+// outermost drops the relations whose cue lies inside another relation's
+// content: PolNeAR annotates only the outermost of nested attributions
+// ("X said Y told reporters that C" is one relation, X's), while dossier
+// reports the inner one too.
+func outermost(rs []relation) []relation {
+	out := rs[:0:0]
+	for i, r := range rs {
+		nested := false
+		for j := range rs {
+			if j != i && len(r.cue) > 0 && containsAny(rs[j].content, r.cue[0]) {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// containsAny reports whether one of the fragments contains sp.
+func containsAny(frags []textpos.Span, sp textpos.Span) bool {
+	for _, f := range frags {
+		if f.Contains(sp) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensQuotation reports whether a predicted quote counts as direct in
+// PolNeAR's terms, where a content is direct when it opens with a quotation
+// mark: the quote is of kind direct, its words follow an opening quotation
+// mark, and nothing but punctuation stands between the cue and that mark
+// (`said: "..."`, `"...," she said`, a continuation without a cue). A
+// quotation after other words of the reported clause (`said that "..."`,
+// `called the plan "a mess"`) is, for PolNeAR, part of a longer content
+// that does not open with the mark.
+func opensQuotation(text string, q dossier.Quote) bool {
+	if q.Kind != dossier.Direct || !q.Content.Valid(len(text)) {
+		return false
+	}
+	before := strings.TrimRight(text[:q.Content.Start], " \t\r\n")
+	mark := false
+	for more := true; more; {
+		more = false
+		for _, m := range []string{"\"", "“", "”", "«", "„", "'", "‘", "’", "`"} {
+			if strings.HasSuffix(before, m) {
+				before, mark, more = before[:len(before)-len(m)], true, true
+				break
+			}
+		}
+	}
+	if !mark {
+		return false
+	}
+	if q.Cue.Empty() || q.Cue.Start >= q.Content.Start || q.Cue.End > len(before) {
+		// The mark must open its clause: `The country "has ..."` is a
+		// content that opens with "The country".
+		b := strings.TrimRight(before, " \t")
+		if b == "" || strings.HasSuffix(b, "\n") {
+			return true
+		}
+		r, _ := utf8.DecodeLastRuneInString(b)
+		return strings.ContainsRune(".?!:,;—–-()[]", r)
+	}
+	gap := strings.TrimSpace(text[q.Cue.End:len(before)])
+	if !q.Addressee.Empty() && q.Addressee.Start >= q.Cue.End && q.Addressee.End <= len(before) {
+		gap = strings.TrimSpace(text[q.Addressee.End:len(before)])
+	}
+	return gap == "" || strings.HasSuffix(gap, ":") || strings.HasSuffix(gap, ",")
 }
 
 // wordSet returns the byte offsets of the words (runs of letters and
@@ -328,7 +421,8 @@ func scoreBrat(text string, gold, pred []relation, c *bratCounts, w io.Writer) {
 	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].j > pairs[j].j })
 	gUsed := make([]bool, len(gold))
 	pUsed := make([]bool, len(pred))
-	var content, exact, direct, indirect PRF
+	var content, exact PRF
+	var matched [][2]int // (gold, pred) hits
 	for _, p := range pairs {
 		if gUsed[p.g] || pUsed[p.p] {
 			continue
@@ -339,11 +433,9 @@ func scoreBrat(text string, gold, pred []relation, c *bratCounts, w io.Writer) {
 			exact.TP++
 		}
 		g, pr := gold[p.g], pred[p.p]
-		switch {
-		case g.direct && pr.direct:
-			direct.TP++
-		case !g.direct && !pr.direct:
-			indirect.TP++
+		matched = append(matched, [2]int{p.g, p.p})
+		if g.direct != pr.direct {
+			fmt.Fprintf(w, "kind: %q direct = %v, want %v (predicted %q)\n", clip(text, g.content), pr.direct, g.direct, clip(text, pr.content))
 		}
 		if len(g.source) > 0 {
 			c.sourceN++
@@ -354,19 +446,22 @@ func scoreBrat(text string, gold, pred []relation, c *bratCounts, w io.Writer) {
 			}
 		}
 	}
-	nDirectG, nDirectP := 0.0, 0.0
 	for g := range gold {
-		if gold[g].direct {
-			nDirectG++
-		}
 		if !gUsed[g] {
-			fmt.Fprintf(w, "missed: %q (cue %q, source %q)\n", clip(text, gold[g].content), clip(text, gold[g].cue), clip(text, gold[g].source))
+			fmt.Fprintf(w, "missed: %q (cue %q, source %q)", clip(text, gold[g].content), clip(text, gold[g].cue), clip(text, gold[g].source))
+			best, bp := 0.0, -1
+			for p := range pred {
+				if j := jaccardPos(gw[g], pw[p]); j > best {
+					best, bp = j, p
+				}
+			}
+			if bp >= 0 {
+				fmt.Fprintf(w, " nearest %.2f %q", best, clip(text, pred[bp].content))
+			}
+			fmt.Fprintln(w)
 		}
 	}
 	for p := range pred {
-		if pred[p].direct {
-			nDirectP++
-		}
 		if !pUsed[p] {
 			fmt.Fprintf(w, "false alarm: %q (cue %q, source %q)\n", clip(text, pred[p].content), clip(text, pred[p].cue), clip(text, pred[p].source))
 		}
@@ -374,12 +469,14 @@ func scoreBrat(text string, gold, pred []relation, c *bratCounts, w io.Writer) {
 	nG, nP := float64(len(gold)), float64(len(pred))
 	content.FP, content.FN = nP-content.TP, nG-content.TP
 	exact.FP, exact.FN = nP-exact.TP, nG-exact.TP
-	direct.FP, direct.FN = nDirectP-direct.TP, nDirectG-direct.TP
-	indirect.FP, indirect.FN = (nP-nDirectP)-indirect.TP, (nG-nDirectG)-indirect.TP
 	c.content.Add(content)
 	c.exact.Add(exact)
-	c.direct.Add(direct)
-	c.indirect.Add(indirect)
+	d, i := kindCounts(gold, pred, matched, func(r relation) bool { return r.direct })
+	c.direct.Add(d)
+	c.indirect.Add(i)
+	d, i = kindCounts(gold, pred, matched, func(r relation) bool { return r.opens })
+	c.directOpen.Add(d)
+	c.indirectOpen.Add(i)
 
 	// Cues: overlap, one to one, over all cues.
 	var gc, pc []textpos.Span
@@ -419,4 +516,34 @@ func clip(text string, frags []textpos.Span) string {
 		s = s[:cut] + "..."
 	}
 	return s
+}
+
+// kindCounts splits the hits and the predicted and gold relations into
+// direct and indirect by isDirect (gold relations by their own direct flag:
+// content opening with a quotation mark).
+func kindCounts(gold, pred []relation, matched [][2]int, isDirect func(relation) bool) (direct, indirect PRF) {
+	for _, m := range matched {
+		g, p := gold[m[0]].direct, isDirect(pred[m[1]])
+		switch {
+		case g && p:
+			direct.TP++
+		case !g && !p:
+			indirect.TP++
+		}
+	}
+	nDirectG, nDirectP := 0.0, 0.0
+	for _, g := range gold {
+		if g.direct {
+			nDirectG++
+		}
+	}
+	for _, p := range pred {
+		if isDirect(p) {
+			nDirectP++
+		}
+	}
+	nG, nP := float64(len(gold)), float64(len(pred))
+	direct.FP, direct.FN = nDirectP-direct.TP, nDirectG-direct.TP
+	indirect.FP, indirect.FN = (nP-nDirectP)-indirect.TP, (nG-nDirectG)-indirect.TP
+	return direct, indirect
 }

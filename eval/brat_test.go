@@ -141,3 +141,40 @@ func TestParseBratSpans(t *testing.T) {
 		})
 	}
 }
+
+func TestOpensQuotation(t *testing.T) {
+	tests := []struct {
+		name         string
+		give         string
+		kind         dossier.QuoteKind
+		content, cue string
+		addressee    string
+		want         bool
+	}{
+		{"quote then cue", `"We are closing," Lopez said.`, dossier.Direct, "We are closing,", "said", "", true},
+		{"cue and colon", `Lopez said: "We are closing."`, dossier.Direct, "We are closing.", "said", "", true},
+		{"addressee and comma", `Lopez told reporters, "We are closing."`, dossier.Direct, "We are closing.", "told", "reporters", true},
+		{"continuation without a cue", `"We are closing."`, dossier.Direct, "We are closing.", "", "", true},
+		{"quotation after that", `Lopez said that "the shop is closing."`, dossier.Direct, "the shop is closing.", "said", "", false},
+		{"quotation after a subject", `Lopez said the owners "have given up."`, dossier.Direct, "have given up.", "said", "", false},
+		{"indirect", `Lopez said the shop was closing.`, dossier.Indirect, "the shop was closing", "said", "", false},
+		{"transcript label", `LOPEZ: We are closing.`, dossier.Direct, "We are closing.", ":", "", false},
+		{"subject before the mark", `The shop "has closed for good," Lopez said.`, dossier.Direct, "has closed for good,", "said", "", false},
+		{"paired single marks", `Lopez told me, ''We are closing.''`, dossier.Direct, "We are closing.", "told", "me", true},
+		{"quotation opening a paragraph", "He left.\n\n\"We are closing,\" Lopez said.", dossier.Direct, "We are closing,", "said", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := dossier.Quote{Kind: tt.kind, Content: at(tt.give, tt.content)}
+			if tt.cue != "" {
+				q.Cue = at(tt.give, tt.cue)
+			}
+			if tt.addressee != "" {
+				q.Addressee = at(tt.give, tt.addressee)
+			}
+			if got := opensQuotation(tt.give, q); got != tt.want {
+				t.Errorf("opensQuotation(%q, %q) = %v, want %v", tt.give, tt.content, got, tt.want)
+			}
+		})
+	}
+}

@@ -61,6 +61,10 @@ type Quote struct {
 	SourceType  string  `json:"source_type"`
 	SourceCount int     `json:"source_count,omitempty"`
 	Addressee   *Span   `json:"addressee,omitempty"`
+	// Class is what the attribution reports: "speech", "belief",
+	// "intention", "evaluation", "question" or "nominal"
+	// (dossier.QuoteClass).
+	Class string `json:"class,omitempty"`
 }
 
 // Stance is the JSON form of one ledger entry of a claim.
@@ -162,7 +166,7 @@ func NewDocument(a dossier.Analysis) Document {
 		d.Quotes = append(d.Quotes, Quote{ID: q.ID, Kind: string(q.Kind), Content: span(src, q.Content),
 			Cue: optSpan(src, q.Cue), Source: optSpan(src, q.Source), Speaker: strPtr(q.Speaker),
 			SpeakerName: q.SpeakerName, SourceType: string(q.SourceType), SourceCount: q.SourceCount,
-			Addressee: optSpan(src, q.Addressee)})
+			Addressee: optSpan(src, q.Addressee), Class: string(q.Class)})
 	}
 	for _, c := range a.Claims {
 		jc := Claim{ID: c.ID, Statement: c.Statement, Entities: c.Entities, Stances: []Stance{}}

@@ -1,31 +1,50 @@
-// Package attribution finds who said what: direct quotations and reported
-// speech, each with its content, cue ("said", "according to"), source as
-// written ("he", "four sources familiar with the matter", "NBC News"),
-// resolved speaker, source type, count and addressee.
+// Package attribution finds who said, believes, wants or judges what:
+// direct quotations, reported speech and the non-speech attributions that
+// attribution corpora annotate, each with its content, cue ("said",
+// "according to"), source as written ("he", "four sources familiar with the
+// matter", "NBC News", "who"), resolved speaker, source type, count,
+// addressee and class (dossier.QuoteClass).
 //
 // It is a rule system over the tokens, sentences, paragraphs and entities of
-// a Doc, in three passes over the much shorter lists of quotation marks and
-// cue words:
+// a Doc, in passes over the much shorter lists of quotation marks and cue
+// words:
 //
-//  1. Quotations bound to a cue beside them: `"...," X said`, `"...,"
+//  1. Speaker labels: a paragraph opening with a name and a colon (a
+//     transcript turn `SMITH: ...`, a headline `Smith: ...`).
+//  2. Quotations bound to a cue beside them: `"...," X said`, `"...,"
 //     said X`, `X said: "..."`, `He added, "..."`, and labels
-//     (`labeled lawmakers the "Do Nothing Congress."`).
-//  2. Reported speech around every other cue: `X said (that) C`, `C, X
+//     (`labeled lawmakers the "Do Nothing Congress."`, mixed: the label is
+//     said of its object).
+//  3. Reported speech around every other cue: `X said (that) C`, `C, X
 //     said`, `C, said X`, `according to X, C`, `X told reporters that C`,
 //     `X accused Y of Z`, `X denied Z`, participles sharing the main
 //     clause's subject (`, warning that C`), nominal sources (`reports
 //     alleging C`, `sources ... who said C`), coordinated verbs sharing a
-//     subject. A quotation inside such content makes it direct when the
-//     quoted words are most of the clause, mixed otherwise.
-//  3. Quotations left over: a quotation that continues a speaker's quote
+//     subject, questions (`asked whether C`), passives of judgement
+//     (`X was endorsed by Y`). A quotation inside such content makes it
+//     direct when the quoted words are most of the clause, mixed otherwise.
+//     Beliefs (`believes C`), intentions (`wants to C`, `called for C`)
+//     and evaluations (`criticized C`) take the same constructions with
+//     their own class.
+//  4. Attributions without a verb cue: documents (`In a poll released
+//     Monday, C`), noun cues (`his criticism of C`, `the claim that C`)
+//     and verbs of seeming (`X seems to C`, `X is seen as C`).
+//  5. Quotations left over: a quotation that continues a speaker's quote
 //     (the next quotation of the paragraph, or a paragraph that is only a
 //     quotation) belongs to that speaker with an empty cue; a long
 //     quotation with no speaker in reach is unattributed; a short one is an
 //     author's scare quote and is dropped.
 //
-// The reporting-verb lexicon (cues.go) is a Go table written as general
-// knowledge of English, with what each cue implies (asserts, denies,
-// uncertain).
+// A non-speech attribution whose cue lies inside another attribution's
+// content is dropped: corpora annotate the outer one, and the dossier gold
+// convention leaves non-speech attribution optional. Consumers that want
+// statements only (the stance component weighing what sources assert)
+// keep the quotes for which dossier.Quote.IsSpeech is true; the class
+// question marks a question asked, which asserts nothing.
+//
+// The lexicons (cues.go, nominal.go, words.go) are Go tables written as
+// general knowledge of English, with what each cue implies (asserts,
+// denies, uncertain) and the class it reports.
 package attribution
 
 import (
@@ -41,7 +60,7 @@ import (
 )
 
 // Name is the versioned component name.
-const Name = "attribution.rules.v1"
+const Name = "attribution.rules.v2"
 
 // Component is the attribution finder as a pipeline component. It is
 // immutable after New and safe for concurrent use.
@@ -49,6 +68,9 @@ type Component struct {
 	lex   *lexicon.Lexicon
 	cues  cueTable
 	words wordTables
+	// extras are the nouns that cue attribution ("criticism of") and the
+	// verbs of seeming ("seemed", "is seen as").
+	extras extraTable
 	// Attitudes makes belief and expectation verbs ("believes", "fears")
 	// cues of indirect attribution, as corpora that annotate non-speech
 	// attribution count them. It is set by New.
@@ -59,7 +81,7 @@ type Component struct {
 // words (titles, outlets); it may be nil, which makes the source finder rely
 // on entities and capitalisation alone.
 func New(lex *lexicon.Lexicon) *Component {
-	return &Component{lex: lex, cues: newCueTable(), words: newWordTables(), attitudes: true}
+	return &Component{lex: lex, cues: newCueTable(), words: newWordTables(), extras: newExtraTable(), attitudes: true}
 }
 
 // Name implements nlp.Component.
@@ -110,17 +132,20 @@ type state struct {
 	text string
 	toks []nlp.Token
 
-	cue      []*cue  // per token: the cue it starts, or nil
-	cueLen   []uint8 // per token: the number of tokens of that cue
-	ent      []int32 // per token: 1 + index of the entity whose mention covers it, or 0
-	mention  []int32 // per token: 1 + index of the first token of that mention
-	inQuote  []int32 // per token: 1 + index of the quotation that holds it, or 0
-	used     []bool  // per token: a cue already taken by an item
-	sentOf   []int32 // per token: its sentence
-	paraOf   []int32 // per token: its paragraph
-	quotes   []quotation
-	out      []item
-	timexTok []bool
+	cue     []*cue  // per token: the cue it starts, or nil
+	cueLen  []uint8 // per token: the number of tokens of that cue
+	ent     []int32 // per token: 1 + index of the entity whose mention covers it, or 0
+	mention []int32 // per token: 1 + index of the first token of that mention
+	inQuote []int32 // per token: 1 + index of the quotation that holds it, or 0
+	used    []bool  // per token: a cue already taken by an item
+	sentOf  []int32 // per token: its sentence
+	paraOf  []int32 // per token: its paragraph
+	quotes  []quotation
+	out     []item
+	// nomCand and raiseCand are the tokens that may be nominal cues
+	// ("criticism") or verbs of seeming ("seemed"), found by findCues.
+	nomCand, raiseCand []int32
+	timexTok           []bool
 }
 
 func newState(c *Component, d *nlp.Doc) *state {
@@ -193,14 +218,20 @@ func (st *state) tokenRange(sp textpos.Span) (int, int) {
 func (st *state) run() {
 	st.findCues()
 	st.findQuotations()
+	st.speakerLabels()
 	for qi := range st.quotes {
-		st.bindQuotation(qi)
+		if !st.quotes[qi].done {
+			st.bindQuotation(qi)
+		}
 	}
 	for i := range st.toks {
 		if st.cue[i] != nil && !st.used[i] && st.inQuote[i] == 0 {
 			st.indirect(i)
 		}
 	}
+	st.inDocument()
+	st.nominal()
+	st.raising()
 	st.leftoverQuotations()
 }
 
@@ -209,14 +240,32 @@ func (st *state) finish() []dossier.Quote {
 	if len(st.out) == 0 {
 		return nil
 	}
-	slices.SortStableFunc(st.out, func(a, b item) int {
-		if a.q.Content.Start != b.q.Content.Start {
-			return a.q.Content.Start - b.q.Content.Start
+	// Sort indices, not the large items; the index breaks ties, so the
+	// order is that of a stable sort.
+	order := make([]int32, len(st.out))
+	for n := range order {
+		order[n] = int32(n)
+	}
+	slices.SortFunc(order, func(x, y int32) int {
+		a, b := &st.out[x].q.Content, &st.out[y].q.Content
+		if a.Start != b.Start {
+			return a.Start - b.Start
 		}
-		return a.q.Content.End - b.q.Content.End
+		if a.End != b.End {
+			return a.End - b.End
+		}
+		return int(x - y)
 	})
 	out := make([]dossier.Quote, 0, len(st.out))
-	for _, it := range st.out {
+	for _, n32 := range order {
+		n := int(n32)
+		it := st.out[n]
+		if !it.q.IsSpeech() && st.nested(n) {
+			// Attribution corpora annotate the outer attribution only, and
+			// dossier gold leaves non-speech attribution optional.
+			continue
+		}
+		st.relativeSource(&it)
 		if it.q.Content.Empty() || !it.q.Content.Valid(len(st.text)) {
 			continue
 		}
@@ -291,8 +340,16 @@ func (st *state) findCues() {
 		if w == nil {
 			continue
 		}
+		if x, ok := st.c.extras[string(w)]; ok {
+			if x.nominal != nil {
+				st.nomCand = append(st.nomCand, int32(i))
+			}
+			if x.raising != 0 {
+				st.raiseCand = append(st.raiseCand, int32(i))
+			}
+		}
 		c := st.c.cues[string(w)]
-		if c == nil || !st.verbPosition(i) {
+		if c == nil || !st.verbPosition(i) || st.nounUse(i, c) {
 			continue
 		}
 		for mi := range c.multi {
@@ -453,12 +510,80 @@ func (st *state) verbPosition(i int) bool {
 		return true
 	}
 	c := st.wc(p)
-	if c&wDet != 0 && c&wRelative == 0 {
-		return false
+	if c&wDet != 0 && c&wRelative == 0 && !((st.is(p, "both") || st.is(p, "all") || st.is(p, "each")) && p > 0 && st.nounLike(p-1)) {
+		return false // "the claims", but "they both said"
 	}
 	if c&(wSubjPronoun|wAux|wRelative|wSkipAdverb|wNegation) != 0 {
 		return true
 	}
 	pp := st.pos(p)
 	return pp&lexicon.Preposition == 0 || pp&(lexicon.Verb|lexicon.Noun|lexicon.Adverb) != 0 && !st.is(p, "despite") && !st.is(p, "of") && !st.is(p, "amid")
+}
+
+// relativeSource makes the source span of it the relative pronoun that
+// stands between its antecedent and the cue ("officials, who said ...",
+// "Smith, who endorsed ..."), as the mention written: the speaker stays
+// resolved to the antecedent.
+func (st *state) relativeSource(it *item) {
+	if it.cueTok < 0 || it.srcLast <= it.srcFirst || it.srcLast >= it.cueTok {
+		return
+	}
+	k := it.srcLast
+	if st.punct(k, ",") {
+		k++
+	}
+	if k >= it.cueTok || !(st.is(k, "who") || st.is(k, "which") || st.is(k, "that")) {
+		return
+	}
+	for j := k + 1; j < it.cueTok; j++ {
+		if !st.skippable(j) {
+			return
+		}
+	}
+	it.q.Source = st.span(k, k+1)
+}
+
+// nounUse reports whether a cue form that is also a noun ("states",
+// "attacks", "rules", "support") is used as one: after a number ("six
+// states"), or before a conjunction, a possessive, "of" or an auxiliary
+// ("state and local leaders", "the rules could").
+func (st *state) nounUse(i int, c *cue) bool {
+	if c.ing || st.pos(i)&lexicon.Noun == 0 {
+		return false
+	}
+	if w := st.tok(i); c.frame&nounish != 0 && (c.base || w[len(w)-1] == 's') && !st.is(i+1, "that") &&
+		(i == 0 || st.ent[i-1] == 0 && st.wc(i-1)&(wSubjPronoun|wRelative) == 0) {
+		return true
+	}
+	if i > 0 {
+		if st.toks[i-1].Kind == nlp.Number {
+			return true
+		}
+		if _, ok := st.numberAt(i - 1); ok && st.toks[i-1].Kind == nlp.Word {
+			return true
+		}
+	}
+	n := i + 1
+	if n >= len(st.toks) {
+		return false
+	}
+	if st.is(n, "and") || st.is(n, "or") || st.is(n, "of") || st.is(n, "'s") || st.is(n, "’s") {
+		return true
+	}
+	return st.wc(n)&wAux != 0 && !st.is(n, "to")
+}
+
+// nested reports whether the cue of item n lies inside the content of
+// another item.
+func (st *state) nested(n int) bool {
+	c := st.out[n].q.Cue
+	if c.Empty() {
+		return false
+	}
+	for m := range st.out {
+		if m != n && st.out[m].q.Content.Contains(c) {
+			return true
+		}
+	}
+	return false
 }

@@ -29,6 +29,8 @@ var people = []ent{
 	{"Raymond Okafor", dossier.Person, []string{"Raymond Okafor", "Okafor", "he", "He"}},
 	{"Reuters", dossier.Outlet, []string{"Reuters"}},
 	{"Valley Gazette", dossier.Outlet, []string{"Valley Gazette"}},
+	{"Tom Reyes", dossier.Person, []string{"Tom Reyes"}},
+	{"Ohio", dossier.GPE, []string{"Ohio"}},
 }
 
 // analyze runs the tokenizer, a fixed entity layer and attribution.
@@ -93,14 +95,15 @@ type want struct {
 	stype   dossier.SourceType
 	count   int
 	addr    string
+	class   dossier.QuoteClass
 }
 
 func (w want) String() string {
-	return fmt.Sprintf("{%s %q cue=%q src=%q speaker=%q %s n=%d addr=%q}", w.kind, w.content, w.cue, w.source, w.speaker, w.stype, w.count, w.addr)
+	return fmt.Sprintf("{%s %q cue=%q src=%q speaker=%q %s n=%d addr=%q class=%s}", w.kind, w.content, w.cue, w.source, w.speaker, w.stype, w.count, w.addr, w.class)
 }
 
 func got(d *nlp.Doc, q dossier.Quote) want {
-	return want{q.Kind, q.Content.Text(d.Text), q.Cue.Text(d.Text), q.Source.Text(d.Text), q.SpeakerName, q.SourceType, q.SourceCount, q.Addressee.Text(d.Text)}
+	return want{q.Kind, q.Content.Text(d.Text), q.Cue.Text(d.Text), q.Source.Text(d.Text), q.SpeakerName, q.SourceType, q.SourceCount, q.Addressee.Text(d.Text), q.Class}
 }
 
 func TestAttribution(t *testing.T) {
@@ -128,7 +131,10 @@ func TestAttribution(t *testing.T) {
 		{
 			name: "pronoun and comma before the quote",
 			give: `Lopez left the hall early. Asked if the strike would end, she responded, "Not this week."`,
-			want: []want{{kind: dossier.Direct, content: "Not this week.", cue: "responded", source: "she", speaker: "Maria Lopez"}},
+			want: []want{
+				{kind: dossier.Indirect, content: "if the strike would end", cue: "Asked", class: dossier.ClassQuestion},
+				{kind: dossier.Direct, content: "Not this week.", cue: "responded", source: "she", speaker: "Maria Lopez"},
+			},
 		},
 		{
 			name: "partial quote in a that-clause",
@@ -159,7 +165,7 @@ func TestAttribution(t *testing.T) {
 		{
 			name: "label in quotation marks",
 			give: `Okafor called the proposal a "reckless gamble."`,
-			want: []want{{kind: dossier.Direct, content: "reckless gamble.", cue: "called", speaker: "Raymond Okafor"}},
+			want: []want{{kind: dossier.Mixed, content: `the proposal a "reckless gamble."`, cue: "called", speaker: "Raymond Okafor"}},
 		},
 		{
 			name: "scare quotes and titles are not quotes",
@@ -204,7 +210,10 @@ func TestAttribution(t *testing.T) {
 		{
 			name: "participle shares the subject",
 			give: `Okafor criticized the plan, warning that costs could double.`,
-			want: []want{{kind: dossier.Indirect, content: "costs could double", cue: "warning", speaker: "Raymond Okafor"}},
+			want: []want{
+				{kind: dossier.Indirect, content: "the plan", cue: "criticized", speaker: "Raymond Okafor", class: dossier.ClassEvaluation},
+				{kind: dossier.Indirect, content: "costs could double", cue: "warning", speaker: "Raymond Okafor", class: dossier.ClassSpeech},
+			},
 		},
 		{
 			name: "coordinated verbs share the subject",
@@ -217,7 +226,10 @@ func TestAttribution(t *testing.T) {
 		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
-			want: []want{{kind: dossier.Indirect, content: "the factory would close", cue: "said", source: "three people familiar with the plan", stype: dossier.SourceAnonymous, count: 3}},
+			want: []want{
+				{kind: dossier.Indirect, content: "three people familiar with the plan", cue: "cited", class: dossier.ClassEvaluation},
+				{kind: dossier.Indirect, content: "the factory would close", cue: "said", source: "who", speaker: "three people familiar with the plan", stype: dossier.SourceAnonymous, count: 3},
+			},
 		},
 		{
 			name: "nominal source with a participle cue",
@@ -266,6 +278,172 @@ func TestAttribution(t *testing.T) {
 			want: []want{{kind: dossier.Direct, content: "Strongly,", cue: "told", speaker: "Raymond Okafor", addr: "reporters"}},
 		},
 		{
+			name: "belief",
+			give: `Okafor believes the council will back down.`,
+			want: []want{{kind: dossier.Indirect, content: "the council will back down", cue: "believes", speaker: "Raymond Okafor", class: dossier.ClassBelief}},
+		},
+		{
+			name: "intention with an infinitive",
+			give: `Lopez wants to rebuild the depot before the winter.`,
+			want: []want{{kind: dossier.Indirect, content: "to rebuild the depot before the winter", cue: "wants", speaker: "Maria Lopez", class: dossier.ClassIntention}},
+		},
+		{
+			name: "request with a particle",
+			give: `Lopez called for a recount of the ballots.`,
+			want: []want{{kind: dossier.Indirect, content: "a recount of the ballots", cue: "called for", speaker: "Maria Lopez", class: dossier.ClassIntention}},
+		},
+		{
+			name: "evaluation ends before a time adjunct",
+			give: `Okafor praised the mayor on Friday.`,
+			want: []want{{kind: dossier.Indirect, content: "the mayor", cue: "praised", speaker: "Raymond Okafor", class: dossier.ClassEvaluation}},
+		},
+		{
+			name: "object ends before the author's clause",
+			give: `Okafor opposed the merger, even though the board had approved it.`,
+			want: []want{{kind: dossier.Indirect, content: "the merger", cue: "opposed", speaker: "Raymond Okafor", class: dossier.ClassEvaluation}},
+		},
+		{
+			name: "second verb phrase is not content",
+			give: `Lopez vowed to keep the clinic open and thanked the nurses.`,
+			want: []want{{kind: dossier.Indirect, content: "to keep the clinic open", cue: "vowed", speaker: "Maria Lopez"}},
+		},
+		{
+			name: "reduced passive names no holder",
+			give: `The union approved a deal expected to end the strike.`,
+			want: nil,
+		},
+		{
+			name: "plural nouns that look like cues",
+			give: `Six states held primaries on Tuesday. The rules could change.`,
+			want: nil,
+		},
+		{
+			name: "relative pronoun is the source as written",
+			give: `Tom Reyes, who endorsed the strike, said talks would resume.`,
+			want: []want{
+				{kind: dossier.Indirect, content: "the strike", cue: "endorsed", source: "who", speaker: "Tom Reyes", class: dossier.ClassEvaluation},
+				{kind: dossier.Indirect, content: "talks would resume", cue: "said", source: "Tom Reyes", speaker: "Tom Reyes"},
+			},
+		},
+		{
+			name: "person qualified by a place",
+			give: `Tom Reyes of Ohio, a former mayor, said the vote was fair.`,
+			want: []want{{kind: dossier.Indirect, content: "the vote was fair", cue: "said", speaker: "Tom Reyes"}},
+		},
+		{
+			name: "content ends with a subordinate clause",
+			give: `Although she said the budget was late, Lopez voted for it.`,
+			want: []want{{kind: dossier.Indirect, content: "the budget was late", cue: "said", source: "she"}},
+		},
+		{
+			name: "content ends before but",
+			give: `Okafor said the depot would close, but he did not say when.`,
+			want: []want{{kind: dossier.Indirect, content: "the depot would close", cue: "said", speaker: "Raymond Okafor"}},
+		},
+		{
+			name: "transcript speaker label",
+			give: "The interview went on.\n\n\"HARRIS: We are not going anywhere this winter.\n",
+			want: []want{{kind: dossier.Direct, content: "We are not going anywhere this winter.", cue: ":", source: "HARRIS", stype: dossier.SourceNamed, class: dossier.ClassSpeech}},
+		},
+		{
+			name: "headline attributed with a colon",
+			give: "The vote is on Tuesday.\n\nPoll: Voters Favor The Bond Measure\n\nThe measure needs a majority.",
+			want: []want{{kind: dossier.Indirect, content: "Voters Favor The Bond Measure", cue: ":", source: "Poll"}},
+		},
+		{
+			name: "section labels are not speakers",
+			give: "The vote is on Tuesday.\n\nUpdate: The vote was moved to Friday afternoon.\n",
+			want: nil,
+		},
+		{
+			name: "passive evaluation with an agent",
+			give: `Lopez was endorsed by the Valley Gazette on Sunday.`,
+			want: []want{{kind: dossier.Indirect, content: "Lopez", cue: "endorsed", source: "the Valley Gazette", speaker: "Valley Gazette", class: dossier.ClassEvaluation}},
+		},
+		{
+			name: "verb of seeming has no source",
+			give: `The strike seemed to lose steam after the vote.`,
+			want: []want{{kind: dossier.Indirect, content: "The strike seemed to lose steam after the vote", cue: "seemed", stype: dossier.SourceUnattributed, class: dossier.ClassBelief}},
+		},
+		{
+			name: "nominal cue with a possessive source",
+			give: `Okafor repeated his criticism of the council's budget.`,
+			want: []want{{kind: dossier.Indirect, content: "the council's budget", cue: "criticism of", source: "his", class: dossier.ClassNominal}},
+		},
+		{
+			name: "nested nominal cue is left to the outer attribution",
+			give: `Lopez rejected claims that the plant was unsafe.`,
+			want: []want{{kind: dossier.Indirect, content: "claims that the plant was unsafe", cue: "rejected", speaker: "Maria Lopez"}},
+		},
+		{
+			name: "poll as the source of a finding",
+			give: `In a poll released on Monday, Lopez led the field by six points.`,
+			want: []want{{kind: dossier.Indirect, content: "Lopez led the field by six points", cue: "In", source: "a poll released on Monday", stype: dossier.SourceDocument}},
+		},
+		{
+			name: "group subject of a bare verb",
+			give: `Republicans say the budget is too large.`,
+			want: []want{{kind: dossier.Indirect, content: "the budget is too large", cue: "say", source: "Republicans"}},
+		},
+		{
+			name: "question with whether",
+			give: `Okafor asked whether the council had read the report.`,
+			want: []want{{kind: dossier.Indirect, content: "whether the council had read the report", cue: "asked", speaker: "Raymond Okafor", class: dossier.ClassQuestion}},
+		},
+		{
+			name: "parenthetical between dashes",
+			give: `Okafor -- whose union has 4,000 members -- told me, "We are ready."`,
+			want: []want{{kind: dossier.Direct, content: "We are ready.", cue: "told", source: "Okafor", speaker: "Raymond Okafor"}},
+		},
+		{
+			name: "long appositive before a quote's cue",
+			give: `"We are ready," Raymond Okafor, the president of the regional transport workers union and a former driver, said.`,
+			want: []want{{kind: dossier.Direct, content: "We are ready,", cue: "said", speaker: "Raymond Okafor"}},
+		},
+		{
+			name: "appositive after an inverted speaker is not content",
+			give: `The plan will fail, said Tom Reyes, a professor of economics at the state college.`,
+			want: []want{{kind: dossier.Indirect, content: "The plan will fail", cue: "said", source: "Tom Reyes", speaker: "Tom Reyes"}},
+		},
+		{
+			name: "appositive with a relative clause holding a cue",
+			give: `Tom Reyes of Ohio, a Republican who has refused to endorse the mayor, said the family deserved better.`,
+			want: []want{
+				{kind: dossier.Indirect, content: "to endorse the mayor", cue: "refused", source: "who", speaker: "", class: dossier.ClassIntention},
+				{kind: dossier.Indirect, content: "the family deserved better", cue: "said", speaker: "Tom Reyes"},
+			},
+		},
+		{
+			name: "label without quotation marks",
+			give: `Lopez called him a reckless gambler.`,
+			want: []want{{kind: dossier.Indirect, content: "him a reckless gambler", cue: "called", speaker: "Maria Lopez"}},
+		},
+		{
+			name: "a call is not a label",
+			give: `Lopez called them on Monday.`,
+			want: nil,
+		},
+		{
+			name: "titled speaker with a party label and an appositive",
+			give: `"We are ready," Rep. Tom Reyes (D-Ohio), a member of the transport panel, said in an interview.`,
+			want: []want{{kind: dossier.Direct, content: "We are ready,", cue: "said", speaker: "Tom Reyes"}},
+		},
+		{
+			name: "a coordinated clause with its own subject is the author's",
+			give: `Okafor warned that the budget was shrinking and Valley Transit shares dropped 4% on Monday.`,
+			want: []want{{kind: dossier.Indirect, content: "the budget was shrinking", cue: "warned", speaker: "Raymond Okafor"}},
+		},
+		{
+			name: "a coordinated clause stays in the content without a new named subject",
+			give: `Lopez said prices climbed and wages stalled.`,
+			want: []want{{kind: dossier.Indirect, content: "prices climbed and wages stalled", cue: "said", speaker: "Maria Lopez"}},
+		},
+		{
+			name: "phrasal verbs are not evaluations",
+			give: `The council will back down.`,
+			want: nil,
+		},
+		{
 			name: "nouns that look like cues",
 			give: `Despite reports of delays, the claims office opened.`,
 			want: nil,
@@ -299,7 +477,8 @@ func matches(g, w want) bool {
 		(w.speaker == "" || g.speaker == w.speaker) &&
 		(w.stype == "" || g.stype == w.stype) &&
 		(w.count == 0 || g.count == w.count) &&
-		(w.addr == "" || g.addr == w.addr)
+		(w.addr == "" || g.addr == w.addr) &&
+		(w.class == "" || g.class == w.class)
 }
 
 func TestCueStance(t *testing.T) {

@@ -38,7 +38,39 @@ const (
 	// toInf verbs take an infinitive as content ("promised to cut taxes",
 	// "refused to release his returns").
 	toInf
+	// evaluation verbs report a source's judgement of, or support for, a
+	// thing ("criticized the plan", "endorsed Smith"): non-speech
+	// attribution of class evaluation.
+	evaluation
+	// intention verbs report a desire, plan or request ("wants to run",
+	// "called for a ban"): non-speech attribution of class intention.
+	intention
+	// question verbs report a question asked ("asked whether"): class
+	// question, not an assertion of the content.
+	question
+	// nounish verbs are far more often nouns in their bare and -s forms
+	// ("the states", "swing states"): those forms cue only before "that"
+	// or after a pronoun or a name.
+	nounish
 )
+
+// class returns the attribution class a cue of frame f reports: speech for
+// verbs of saying, else evaluation, intention or belief.
+func (f frame) class() dossier.QuoteClass {
+	switch {
+	case f&question != 0:
+		return dossier.ClassQuestion
+	case f&evaluation != 0:
+		return dossier.ClassEvaluation
+	case f&intention != 0:
+		return dossier.ClassIntention
+	case f&(speech|tell|quoteOnly|label|accuse) != 0:
+		return dossier.ClassSpeech
+	case f&attitude != 0:
+		return dossier.ClassBelief
+	}
+	return dossier.ClassSpeech
+}
 
 // cueWord is one row of the reporting-verb lexicon: every inflection of a
 // verb, what the cue implies about the source's position toward the content,
@@ -60,7 +92,7 @@ var cueWords = [...]cueWord{
 	{"report reports reporting reported", dossier.Asserts, speech | object},
 	{"note notes noting noted", dossier.Asserts, speech},
 	{"add adds adding added", dossier.Asserts, speech},
-	{"state states stating stated", dossier.Asserts, speech},
+	{"state states stating stated", dossier.Asserts, speech | nounish},
 	{"write writes writing wrote written", dossier.Asserts, speech},
 	{"explain explains explaining explained", dossier.Asserts, speech | thatOnly},
 	{"respond responds responding responded", dossier.Asserts, speech | thatOnly},
@@ -132,8 +164,9 @@ var cueWords = [...]cueWord{
 	{"affirm affirms affirming affirmed", dossier.Asserts, speech | thatOnly},
 	{"reiterate reiterates reiterating reiterated", dossier.Asserts, speech | thatOnly},
 	{"repeat repeats repeating repeated", dossier.Asserts, speech | thatOnly},
-	{"propose proposes proposing proposed", dossier.Asserts, speech | thatOnly | toInf},
-	{"urge urges urging urged", dossier.Asserts, speech | thatOnly | toInf},
+	{"propose proposes proposing proposed", dossier.Asserts, speech | object | toInf},
+	{"recommend recommends recommending recommended", dossier.Asserts, speech | object | toInf},
+	{"urge urges urging urged", dossier.Asserts, speech | object | toInf},
 	{"demand demands demanding demanded", dossier.Asserts, speech | thatOnly | toInf},
 	// Labels in quotation marks.
 	{"call calls calling called", dossier.Asserts, label},
@@ -141,8 +174,8 @@ var cueWords = [...]cueWord{
 	{"dub dubs dubbing dubbed", dossier.Asserts, label},
 	{"brand brands branding branded", dossier.Asserts, label},
 	{"term terms terming termed", dossier.Asserts, label},
-	{"describe describes describing described", dossier.Asserts, label},
-	{"characterize characterizes characterizing characterized characterise characterises characterising characterised", dossier.Asserts, label},
+	{"describe describes describing described", dossier.Asserts, label | object},
+	{"characterize characterizes characterizing characterized characterise characterises characterising characterised", dossier.Asserts, label | object},
 	{"deride derides deriding derided", dossier.Asserts, label},
 	// Denials.
 	{"deny denies denying denied", dossier.Denies, speech | object},
@@ -157,13 +190,66 @@ var cueWords = [...]cueWord{
 	{"doubt doubts doubting doubted", dossier.Uncertain, speech | attitude},
 	{"question questions questioning questioned", dossier.Uncertain, speech | object},
 	{"wonder wonders wondering wondered", dossier.Uncertain, speech | attitude},
-	{"ask asks asking asked", dossier.Uncertain, quoteOnly},
+	{"ask asks asking asked", dossier.Uncertain, quoteOnly | tell | toInf | thatOnly | question},
 	{"speculate speculates speculating speculated", dossier.Uncertain, speech | thatOnly},
-	{"refuse refuses refusing refused", dossier.Uncertain, toInf | thatOnly},
-	// Beliefs, intentions and expectations: non-speech attribution.
-	{"want wants wanting wanted", dossier.Asserts, attitude | toInf | thatOnly},
-	{"plan plans planning planned", dossier.Asserts, attitude | toInf | thatOnly},
-	{"intend intends intending intended", dossier.Asserts, attitude | toInf | thatOnly},
+	{"refuse refuses refusing refused", dossier.Uncertain, intention | toInf | thatOnly},
+	// Intentions, desires and requests: non-speech attribution.
+	{"want wants wanting wanted", dossier.Asserts, intention | toInf | object},
+	{"plan plans planning planned", dossier.Asserts, intention | toInf | thatOnly},
+	{"intend intends intending intended", dossier.Asserts, intention | toInf | thatOnly},
+	{"seek seeks seeking sought", dossier.Asserts, intention | toInf | thatOnly},
+	{"aim aims aiming aimed", dossier.Asserts, intention | toInf | thatOnly},
+	{"decide decides deciding decided", dossier.Asserts, intention | toInf | thatOnly},
+	{"offer offers offering offered", dossier.Asserts, intention | toInf | thatOnly},
+	{"wish wishes wishing wished", dossier.Asserts, intention | toInf | attitude},
+	{"request requests requesting requested", dossier.Asserts, intention | toInf | object},
+	{"encourage encourages encouraging encouraged", dossier.Asserts, intention | tell | toInf | thatOnly},
+	{"order orders ordering ordered", dossier.Asserts, intention | tell | toInf | thatOnly},
+	{"rule rules ruling ruled", dossier.Asserts, speech | thatOnly},
+	{"decline declines declining declined", dossier.Uncertain, intention | toInf | thatOnly},
+	// Evaluations and support: non-speech attribution of a judgement.
+	{"criticize criticizes criticizing criticized criticise criticises criticising criticised", dossier.Asserts, evaluation | object},
+	{"praise praises praising praised", dossier.Asserts, evaluation | object},
+	{"defend defends defending defended", dossier.Asserts, evaluation | object},
+	{"endorse endorses endorsing endorsed", dossier.Asserts, evaluation | object},
+	{"support supports supporting supported", dossier.Asserts, evaluation | object},
+	{"oppose opposes opposing opposed", dossier.Asserts, evaluation | object},
+	{"favor favors favoring favored favour favours favouring favoured", dossier.Asserts, evaluation | object},
+	{"prefer prefers preferring preferred", dossier.Asserts, evaluation | object | toInf},
+	{"condemn condemns condemning condemned", dossier.Asserts, evaluation | object},
+	{"denounce denounces denouncing denounced", dossier.Asserts, evaluation | object},
+	{"decry decries decrying decried", dossier.Asserts, evaluation | object},
+	{"applaud applauds applauding applauded", dossier.Asserts, evaluation | object},
+	{"commend commends commending commended", dossier.Asserts, evaluation | object},
+	{"hail hails hailing hailed", dossier.Asserts, evaluation | object},
+	{"tout touts touting touted", dossier.Asserts, evaluation | object},
+	{"blast blasts blasting blasted", dossier.Asserts, evaluation | object},
+	{"slam slams slamming slammed", dossier.Asserts, evaluation | object},
+	{"mock mocks mocking mocked", dossier.Asserts, evaluation | object},
+	{"ridicule ridicules ridiculing ridiculed", dossier.Asserts, evaluation | object},
+	{"blame blames blaming blamed", dossier.Asserts, evaluation | object},
+	{"lament laments lamenting lamented", dossier.Asserts, evaluation | object},
+	{"welcome welcomes welcoming welcomed", dossier.Asserts, evaluation | object},
+	{"embrace embraces embracing embraced", dossier.Asserts, evaluation | object},
+	{"champion champions championing championed", dossier.Asserts, evaluation | object},
+	{"back backs backing backed", dossier.Asserts, evaluation | object},
+	{"advocate advocates advocating advocated", dossier.Asserts, evaluation | object},
+	{"express expresses expressing expressed", dossier.Asserts, evaluation | object},
+	{"voice voices voicing voiced", dossier.Asserts, evaluation | object},
+	{"cite cites citing cited", dossier.Asserts, evaluation | object},
+	{"like likes liked", dossier.Asserts, evaluation | toInf | thatOnly},
+	{"dislike dislikes disliking disliked", dossier.Asserts, evaluation | object},
+	{"attack attacks attacking attacked", dossier.Asserts, evaluation | object},
+	{"discuss discusses discussing discussed", dossier.Asserts, evaluation | object},
+	// Beliefs, knowledge and expectations: non-speech attribution.
+	{"know knows knowing knew known", dossier.Asserts, attitude | thatOnly},
+	{"realize realizes realizing realized realise realises realising realised", dossier.Asserts, attitude | thatOnly},
+	{"understand understands understanding understood", dossier.Asserts, attitude | thatOnly},
+	{"recognize recognizes recognizing recognized recognise recognises recognising recognised", dossier.Asserts, attitude | thatOnly},
+	{"learn learns learning learned learnt", dossier.Asserts, attitude | thatOnly},
+	{"assume assumes assuming assumed", dossier.Asserts, attitude | thatOnly},
+	{"see sees seeing saw", dossier.Asserts, attitude | thatOnly},
+	{"remember remembers remembering remembered", dossier.Asserts, attitude | thatOnly},
 	{"believe believes believing believed", dossier.Asserts, attitude},
 	{"think thinks thinking thought", dossier.Asserts, attitude},
 	{"fear fears fearing feared", dossier.Asserts, attitude},
@@ -201,17 +287,34 @@ var multiCues = [...]struct {
 	{"would", multiCue{"not confirm", dossier.Uncertain, speech | object}},
 	{"could", multiCue{"not confirm", dossier.Uncertain, speech | object}},
 	{"spell spells spelling spelled spelt", multiCue{"out", dossier.Asserts, speech}},
+	{"call calls calling called", multiCue{"for", dossier.Asserts, intention | object}},
+	{"call calls calling called", multiCue{"on", dossier.Asserts, intention | object}},
+	{"push pushes pushing pushed", multiCue{"for", dossier.Asserts, intention | object}},
+	{"argue argues arguing argued", multiCue{"for", dossier.Asserts, intention | object}},
+	{"argue argues arguing argued", multiCue{"against", dossier.Asserts, evaluation | object}},
+	{"refer refers referring referred", multiCue{"to", dossier.Asserts, speech | object}},
+	{"talk talks talking talked", multiCue{"about", dossier.Asserts, speech | object}},
+	{"speak speaks speaking spoke", multiCue{"about", dossier.Asserts, speech | object}},
+	{"speak speaks speaking spoke", multiCue{"of", dossier.Asserts, speech | object}},
+	{"warn warns warning warned", multiCue{"of", dossier.Asserts, speech | object}},
+	{"warn warns warning warned", multiCue{"about", dossier.Asserts, speech | object}},
+	{"complain complains complaining complained", multiCue{"about", dossier.Asserts, speech | object}},
+	{"worry worries worrying worried", multiCue{"about", dossier.Asserts, attitude | object}},
+	{"agree agrees agreeing agreed", multiCue{"with", dossier.Asserts, evaluation | object}},
+	{"disagree disagrees disagreeing disagreed", multiCue{"with", dossier.Denies, evaluation | object}},
+	{"ask asks asking asked", multiCue{"for", dossier.Asserts, intention | object}},
 }
 
 // cue is what the lexicon says about one word form.
 type cue struct {
 	stance dossier.StanceLabel
 	frame  frame
-	ing    bool       // the form is a present participle ("warning")
-	base   bool       // the form is the bare verb ("say", "state"), which needs a plural or first-person subject, an auxiliary or "to"
-	multi  []multiCue // multi-word cues starting with this form
-	multiC []*cue     // what each of multi cues, built once
-	single bool       // the form is a cue by itself
+	class  dossier.QuoteClass // what the cue attributes: speech, belief, intention, evaluation
+	ing    bool               // the form is a present participle ("warning")
+	base   bool               // the form is the bare verb ("say", "state"), which needs a plural or first-person subject, an auxiliary or "to"
+	multi  []multiCue         // multi-word cues starting with this form
+	multiC []*cue             // what each of multi cues, built once
+	single bool               // the form is a cue by itself
 }
 
 // cueTable maps lower-case word forms to what they cue.
@@ -233,6 +336,7 @@ func newCueTable() cueTable {
 			c := get(f)
 			c.single, c.stance = true, w.stance
 			c.frame |= w.frame
+			c.class = c.frame.class()
 			c.base = k == 0
 		}
 	}
@@ -240,7 +344,7 @@ func newCueTable() cueTable {
 		for f := range strings.FieldsSeq(m.first) {
 			c := get(f)
 			c.multi = append(c.multi, m.multiCue)
-			c.multiC = append(c.multiC, &cue{stance: m.stance, frame: m.frame, ing: c.ing, single: true})
+			c.multiC = append(c.multiC, &cue{stance: m.stance, frame: m.frame, class: m.frame.class(), ing: c.ing, single: true})
 		}
 	}
 	return t

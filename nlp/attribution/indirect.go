@@ -11,7 +11,11 @@ import (
 // token i.
 func (st *state) indirect(i int) {
 	c := st.cue[i]
-	if c.frame&(speech|object|accuse|attitude|tell) == 0 || st.sentOf[i] < 0 {
+	if c.frame&label != 0 && c.frame&(speech|object) == 0 && st.sentOf[i] >= 0 {
+		st.labelClause(i)
+		return
+	}
+	if c.frame&(speech|object|accuse|attitude|tell|toInf) == 0 || st.sentOf[i] < 0 {
 		return
 	}
 	sent := int(st.sentOf[i])
@@ -23,8 +27,22 @@ func (st *state) indirect(i int) {
 	}
 	// A cue directly after "to" is an infinitive ("expected to say"), and
 	// one after "by" or "being" a passive: neither states a source.
+	if st.passive(i, after, sa, sb) {
+		return
+	}
 	if st.is(i-1, "to") || st.is(i-1, "be") || st.is(i-1, "being") || st.is(i-1, "been") {
 		return
+	}
+	// "a move expected to", "he is expected to": a passive whose holder
+	// the sentence does not name (the raising pass takes the latter).
+	if st.is(i, "expected") && st.is(after, "to") {
+		j := i - 1
+		for j > sa && st.wc(j)&(wSkipAdverb|wNegation) != 0 {
+			j--
+		}
+		if j < sa || st.ent[j] == 0 && st.wc(j)&wSubjPronoun == 0 {
+			return
+		}
 	}
 	var s src
 	addr := src{}
@@ -53,7 +71,7 @@ func (st *state) indirect(i int) {
 	cs, a, pre := st.contentStart(i, after, sb)
 	addr = a
 	s = st.subject(i, sa)
-	if c.base && s.ok() && !st.baseAgrees(i, s) {
+	if c.base && s.ok() && !st.punct(i-1, ",") && !st.baseAgrees(i, s) {
 		return
 	}
 	if pre && s.ok() {
@@ -63,7 +81,31 @@ func (st *state) indirect(i int) {
 		if c.frame&attitude != 0 && c.frame&speech == 0 && st.is(s.a, "it") {
 			return
 		}
-		st.emitIndirect(i, s, addr, cs, st.clauseEnd(cs, sb), sent)
+		e := st.clauseEnd(cs, sb)
+		if st.subordinate(sa) && s.a > sa {
+			// "Although she said C, ...": C ends with the subordinate
+			// clause.
+			for k := cs; k < e; k++ {
+				if st.punct(k, ",") && st.inQuote[k] == 0 {
+					e = k
+					break
+				}
+			}
+		}
+		st.emitIndirect(i, s, addr, cs, e, sent)
+		return
+	}
+	if pre && !s.ok() && c.frame&tell != 0 && c.frame&speech == 0 && (i == sa || i == sa+1 && st.wc(sa)&wAskedLead != 0) {
+		// "Asked whether C, she said ...": a question whose asker the
+		// sentence leaves unsaid; it ends at the comma.
+		e := st.clauseEnd(cs, sb)
+		for k := cs; k < e; k++ {
+			if st.punct(k, ",") && st.inQuote[k] == 0 {
+				e = k
+				break
+			}
+		}
+		st.emitIndirect(i, s, addr, cs, e, sent)
 		return
 	}
 	if c.frame&speech == 0 {
@@ -97,6 +139,9 @@ func (st *state) indirect(i int) {
 		return
 	}
 	from := sa
+	if st.wc(from)&wAskedLead != 0 && st.wc(from+1)&wAsked != 0 || st.wc(from)&wAsked != 0 {
+		return // "When asked about it, she declined to comment."
+	}
 	if q := st.inQuote[min(from+1, sb-1)]; st.toks[from].Kind == nlp.Quote && q != 0 && st.quotes[q-1].done {
 		return // a quotation bound by bindRight already
 	}
@@ -106,7 +151,7 @@ func (st *state) indirect(i int) {
 	for k < sb && !st.punct(k, ",") && !st.finalPunct(k) && k-after < 8 {
 		k++
 	}
-	if k+1 < sb && st.punct(k, ",") && st.cue[k+1] == nil && !st.is(k+1, "and") {
+	if k+1 < sb && st.punct(k, ",") && st.cue[k+1] == nil && !st.is(k+1, "and") && !(k == after && (st.is(k+1, "a") || st.is(k+1, "an"))) {
 		if e := st.clauseEnd(k+1, sb); e-(k+1) >= 3 {
 			st.emitIndirect(i, s, addr, k+1, e, sent)
 		}
@@ -138,7 +183,7 @@ func (st *state) accordingTo(i, after, sa, sb int) {
 	}
 	// "According to X, C."
 	k := s.b
-	for k < sb && !st.punct(k, ",") && k-s.b < 10 {
+	for k < sb && !st.punct(k, ",") && k-s.b < 24 && st.cue[k] == nil && st.toks[k].Kind != nlp.Quote {
 		k++
 	}
 	if k < sb && st.punct(k, ",") {
@@ -162,6 +207,15 @@ func (st *state) contentStart(i, k, sb int) (int, src, bool) {
 		if addr.ok() {
 			k = addr.b
 		} else if c.frame&speech == 0 {
+			// "asked whether ...", "asked to see ...", "asked about ..."
+			switch {
+			case st.wc(k)&wWh != 0 && !st.is(k, "who") && !st.is(k, "which"):
+				return k, addr, true
+			case c.frame&toInf != 0 && st.is(k, "to"):
+				return k, addr, true
+			case st.is(k, "about") && k+1 < sb:
+				return k + 1, addr, true
+			}
 			return 0, addr, false
 		}
 	}
@@ -169,7 +223,7 @@ func (st *state) contentStart(i, k, sb int) (int, src, bool) {
 	for k < sb && (st.timexAt(k) || st.is(k, "last") || st.is(k, "this") && st.timexAt(k+1)) {
 		k++
 	}
-	if k < sb && st.wc(k)&wPrep != 0 && !st.is(k, "that") {
+	if k < sb && st.wc(k)&wPrep != 0 && !st.is(k, "that") && !(c.frame&toInf != 0 && st.is(k, "to")) {
 		for j := k + 1; j < sb && j-k < 12; j++ {
 			if st.punct(j, ",") || st.toks[j].Kind == nlp.Quote || st.finalPunct(j) || st.cue[j] != nil {
 				break
@@ -196,17 +250,23 @@ func (st *state) contentStart(i, k, sb int) (int, src, bool) {
 	if st.is(k, "that") {
 		return k + 1, addr, k+1 < sb && !st.finalPunct(k+1)
 	}
-	if st.wc(k)&wWh != 0 && c.frame&(speech|attitude) != 0 {
+	if st.wc(k)&wWh != 0 && c.frame&(speech|attitude|tell) != 0 {
 		return k, addr, true // "asked whether", "did not say how"
 	}
-	if c.frame&toInf != 0 && st.is(k, "to") {
-		return k, addr, true // "promised to", "refuses to"
+	if c.frame&toInf != 0 && (st.is(k, "to") || st.is(k, "not") && st.is(k+1, "to")) {
+		return k, addr, true // "promised to", "refuses to", "vowed not to"
 	}
 	if c.frame&thatOnly != 0 && !st.documentSubject(i) {
+		// A bare clause with a pronoun subject still reads as content
+		// ("predicted he would win", "explained they had").
+		if st.wc(k)&wSubjPronoun != 0 && !st.is(k, "it") && !st.is(k, "you") && st.toks[k].Kind == nlp.Word &&
+			(st.wc(k+1)&(wAux|wSkipAdverb|wNegation) != 0 || st.pos(k+1)&lexicon.Verb != 0) {
+			return k, addr, true
+		}
 		return 0, addr, false
 	}
 	if c.frame&(object|accuse) != 0 {
-		if st.toks[k].Kind == nlp.Word && !st.is(k, "to") && !st.is(k, "by") || st.toks[k].Kind == nlp.Number {
+		if st.toks[k].Kind == nlp.Word && !st.is(k, "to") && !st.is(k, "by") && !st.particle(k) || st.toks[k].Kind == nlp.Number {
 			return k, addr, true
 		}
 		return 0, addr, false
@@ -251,6 +311,13 @@ func (st *state) clauseEnd(cs, sb int) int {
 			qq := &st.quotes[q-1]
 			if qq.close >= 0 && qq.close < sb {
 				k = qq.close
+				// `"... party," claiming ...`: a comma inside the closing
+				// mark ends the clause as one outside would.
+				if n := k + 1; n < sb && st.punct(k-1, ",") {
+					if c := st.cue[n]; c != nil && c.ing && !st.used[n] || st.subjectCue(n, sb) {
+						return k + 1
+					}
+				}
 			}
 			continue
 		}
@@ -259,8 +326,12 @@ func (st *state) clauseEnd(cs, sb int) int {
 		}
 		if st.punct(k, ",") || st.punct(k, "—") || st.punct(k, "–") {
 			n := k + 1
-			if st.is(n, "and") {
+			if st.is(n, "and") || st.is(n, "but") {
 				n++
+				// ", and he added that ...": a new attribution.
+				if st.subjectCue(n, sb) {
+					break
+				}
 			}
 			if n >= sb {
 				continue
@@ -277,6 +348,15 @@ func (st *state) clauseEnd(cs, sb int) int {
 			if st.sourceThenCue(n, sb) {
 				break
 			}
+			// ", but ..." opens the author's own clause; ", said ..."
+			// resumes a main clause after a relative clause.
+			if st.is(k+1, "but") && k > cs && st.wc(k+2)&(wAux|wSkipAdverb|wNegation) == 0 && st.pos(k+2)&lexicon.Verb == 0 {
+				break // ", but he ..." (not ", but is now ...")
+			}
+
+			if c := st.cue[n]; c != nil && !c.ing && !c.base && c.frame&(speech|attitude|intention|evaluation) != 0 && k > cs {
+				break
+			}
 			// A participial adjunct of the main clause (", citing ...").
 			if w := st.tok(n); len(w) > 4 && w[len(w)-3:] == "ing" && st.toks[n].Kind == nlp.Word && !st.upper(n) && st.pos(n)&lexicon.Verb != 0 {
 				break
@@ -289,6 +369,12 @@ func (st *state) clauseEnd(cs, sb int) int {
 			}
 			if c := st.cue[n]; c != nil && !c.ing && !c.base && c.frame&(speech|object|accuse|label) != 0 {
 				break
+			}
+			if st.subjectCue(k+1, sb) {
+				break // "... and she accused ...", "and most said ..."
+			}
+			if st.is(k, "and") && st.newClause(k+1, sb) {
+				break // "warned that C and oil prices jumped 5%": the author's news
 			}
 		}
 		if st.wc(k)&wAskedLead != 0 && st.wc(k+1)&wAsked != 0 {
@@ -321,6 +407,7 @@ func (st *state) sourceThenCue(n, sb int) bool {
 // quotation inside makes it direct, when the quoted words are most of the
 // clause (the content is then the words inside the marks), or mixed.
 func (st *state) emitIndirect(i int, s src, addr src, a, b, sent int) {
+	a = st.skipDateline(a, b)
 	// Trim punctuation at both ends (not closing quotation marks).
 	for a < b && st.toks[a].Kind == nlp.Punct {
 		a++
@@ -328,7 +415,10 @@ func (st *state) emitIndirect(i int, s src, addr src, a, b, sent int) {
 	for b > a && (st.toks[b-1].Kind == nlp.Punct) {
 		b--
 	}
-	if b-a < 2 {
+	if st.cue[i].frame&(object|accuse|toInf) != 0 && a > i && !st.is(a-1, "that") {
+		b = st.objectEnd(a, b)
+	}
+	if b-a < 1 || b-a < 2 && st.cue[i].frame&(object|accuse) == 0 {
 		return
 	}
 	words, quoted := 0, 0
@@ -357,6 +447,9 @@ func (st *state) emitIndirect(i int, s src, addr src, a, b, sent int) {
 		}
 	}
 	it := st.newItem(kind, content, i, sent)
+	if kind == dossier.Mixed && it.q.Class != dossier.ClassSpeech && quoted*3 >= words {
+		it.q.Class = dossier.ClassSpeech // mostly quoted words: speech
+	}
 	if addr.ok() {
 		it.q.Addressee = st.span(addr.a, addr.b)
 	}
@@ -400,6 +493,7 @@ func (st *state) leftoverQuotations() {
 				it := item{sent: int(st.sentOf[q.open]), cueTok: -1, quotation: qi, srcFirst: pit.srcFirst, srcLast: pit.srcLast}
 				it.q = pit.q
 				it.q.Kind = dossier.Direct
+				it.q.Class = dossier.ClassSpeech
 				it.q.Content = st.quoteContent(q)
 				it.q.Cue = textpos.Span{}
 				it.q.Addressee = textpos.Span{}
@@ -415,6 +509,7 @@ func (st *state) leftoverQuotations() {
 		it.q.Kind = dossier.Direct
 		it.q.Content = st.quoteContent(q)
 		it.q.SourceType = dossier.SourceUnattributed
+		it.q.Class = dossier.ClassSpeech
 		q.done = true
 		q.item = st.add(it)
 	}
@@ -493,6 +588,15 @@ func (st *state) baseAgrees(i int, s src) bool {
 	if st.wc(h)&(wAnon|wReport|wDocument) != 0 && len(w) > 1 && w[len(w)-1] == 's' {
 		return true
 	}
+	if st.toks[h].Kind == nlp.Number || st.is(h, "percent") || st.is(h, "%") || st.is(h, "majority") || st.is(h, "most") || st.is(h, "half") || st.is(h, "many") {
+		return true // "40 percent support", "most say"
+	}
+	if st.upper(h) && len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && w[len(w)-2] != '\'' {
+		// "Republicans say", "Democrats want": a group, unless a person
+		// ("Jones says" takes the -s form).
+		e := st.ent[h]
+		return e == 0 || st.d.Entities[e-1].Type != dossier.Person
+	}
 	return !st.upper(h) && len(w) > 2 && w[len(w)-1] == 's' && w[len(w)-2] != 's' || st.is(h, "people") || st.is(h, "police") || st.is(h, "media")
 }
 
@@ -503,4 +607,220 @@ func (st *state) documentSubject(i int) bool {
 	sa, _ := st.sentence(int(st.sentOf[i]))
 	s := st.sourceLeft(i, sa)
 	return s.ok() && st.wc(s.b-1)&(wDocument|wReport) != 0
+}
+
+// objectEnd returns where a plain object content [a, b) ends: before a
+// time adjunct of the main clause ("endorsed Smith on Friday", "criticized
+// the plan last week"), which the source did not say.
+func (st *state) objectEnd(a, b int) int {
+	for k := a + 1; k < b; k++ {
+		if st.inQuote[k] != 0 {
+			continue
+		}
+		// ", even though ...", ", which ...": the author's own clause.
+		if st.punct(k, ",") && k+1 < b && (st.wc(k+1)&wBoundary != 0 || st.is(k+1, "even") || st.cue[k+1] != nil) {
+			return k
+		}
+		// "cited officials who said ...": a nested attribution, whose
+		// own cue takes it.
+		if st.wc(k)&wRelative != 0 && k+1 < b && (st.cue[k+1] != nil || st.skippable(k+1) && st.cue[k+2] != nil) {
+			return k
+		}
+		// "vowed to keep it and celebrated ...": a second verb phrase of
+		// the main clause.
+		if (st.is(k, "and") || st.is(k, "but")) && k+1 < b && st.pastVerb(k+1) {
+			return k
+		}
+		if st.timexAt(k) || st.is(k, "last") && st.timexAt(k+1) {
+			for k > a+1 && (st.is(k-1, "on") || st.is(k-1, "in") || st.is(k-1, "this") || st.is(k-1, "last") || st.is(k-1, "next") || st.is(k-1, "early") || st.is(k-1, "late")) {
+				k--
+			}
+			if k <= a+1 && st.wc(a)&wPrep != 0 {
+				return a // the clause opens with a time adjunct: no object
+			}
+			return k
+		}
+	}
+	return b
+}
+
+// subordinate reports whether the sentence starting at token sa opens with
+// a subordinate clause ("Although ...", "While ...", "Because ...").
+func (st *state) subordinate(sa int) bool {
+	for _, w := range [...]string{"although", "though", "while", "because", "if", "when", "as", "after", "before", "since", "unless", "whereas", "once"} {
+		if st.is(sa, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// pastVerb reports whether token k is a past-tense verb that is no noun or
+// adjective ("celebrated", "said"), which after "and" opens a verb phrase
+// of its own.
+func (st *state) pastVerb(k int) bool {
+	if st.toks[k].Kind != nlp.Word || st.upper(k) {
+		return false
+	}
+	if c := st.cue[k]; c != nil && !c.ing && !c.base {
+		return true
+	}
+	w := st.tok(k)
+	p := st.pos(k)
+	return len(w) > 3 && w[len(w)-2:] == "ed" && p&lexicon.Verb != 0 && p&(lexicon.Noun|lexicon.Adjective) == 0
+}
+
+// subjectCue reports whether the tokens from n are a short subject (a
+// pronoun, a name or a noun phrase of a few words) and a finite cue of
+// speech: "he added", "the senator said".
+func (st *state) subjectCue(n, sb int) bool {
+	for j := n; j < sb && j-n < 6; j++ {
+		if c := st.cue[j]; c != nil && !c.ing && c.frame&speech != 0 {
+			if j == n {
+				return false
+			}
+			s := st.sourceLeft(j, n)
+			return s.ok() && (s.a == n || st.wc(n)&wDet != 0 || st.is(n, "more") || st.is(n, "about") || st.toks[n].Kind == nlp.Number)
+		}
+		if st.toks[j].Kind != nlp.Word && st.toks[j].Kind != nlp.Number {
+			return false
+		}
+	}
+	return false
+}
+
+// ingWord reports whether token k is a lower-case word ending in "-ing"
+// that can be a verb ("wiping", "adding"): a participle opening an
+// adjunct.
+func (st *state) ingWord(k int) bool {
+	w := st.tok(k)
+	return st.toks[k].Kind == nlp.Word && !st.upper(k) && len(w) > 4 && w[len(w)-3:] == "ing" && st.pos(k)&lexicon.Verb != 0
+}
+
+// passive handles a passive cue of judgement or support after a form of
+// "be": "Smith was endorsed by the paper", "the plan has been criticized".
+// The subject is the content and the agent after "by", if any, the
+// source. It reports whether the cue was a passive.
+func (st *state) passive(i, after, sa, sb int) bool {
+	c := st.cue[i]
+	w := st.tok(i)
+	if c.ing || c.base || c.frame&(evaluation|intention) == 0 || c.frame&object == 0 || len(w) < 4 || w[len(w)-2:] != "ed" && st.cueLen[i] <= 1 {
+		return false
+	}
+	j := i - 1
+	for j > sa && st.skippable(j) && st.wc(j)&wAux == 0 {
+		j--
+	}
+	if j < sa || !(st.is(j, "is") || st.is(j, "was") || st.is(j, "are") || st.is(j, "were") || st.is(j, "be") || st.is(j, "been") || st.is(j, "being")) {
+		return false
+	}
+	k := j
+	for k > sa && (st.wc(k-1)&wAux != 0 || st.skippable(k-1)) {
+		k--
+	}
+	obj := st.sourceLeft(k, sa)
+	if !obj.ok() {
+		return true
+	}
+	var s src
+	if st.is(after, "by") {
+		s = st.sourceRight(after+1, sb)
+	}
+	it := st.newItem(dossier.Indirect, st.span(obj.a, obj.b), i, int(st.sentOf[i]))
+	st.setSource(&it.q, s, it.sent)
+	it.srcFirst, it.srcLast = s.a, s.b
+	for m := i; m < i+max(int(st.cueLen[i]), 1); m++ {
+		st.used[m] = true
+	}
+	st.add(it)
+	return true
+}
+
+// particle reports whether token k is an adverbial particle or a
+// preposition, which after a verb makes a phrasal verb ("back down", "call
+// off") or an adjunct, not an object.
+func (st *state) particle(k int) bool {
+	if st.wc(k)&wPrep != 0 && !st.is(k, "about") {
+		return true
+	}
+	for _, w := range [...]string{"down", "off", "away", "out", "up", "back", "in", "around"} {
+		if st.is(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipDateline returns where content [a, b) starts after a dateline that
+// opens it ("WASHINGTON (AP) — ..."): capitalised words and a parenthesis
+// before a dash.
+func (st *state) skipDateline(a, b int) int {
+	for k := a; k < b && k-a < 8; k++ {
+		if st.dash(k) || st.punct(k, "-") {
+			if k > a {
+				return k + 1
+			}
+			return a
+		}
+		t := st.toks[k]
+		if !(t.Kind == nlp.Word && t.Is(nlp.AllUpper) || st.punct(k, "(") || st.punct(k, ")") || st.punct(k, ",") || st.punct(k, ".")) {
+			return a
+		}
+	}
+	return a
+}
+
+// labelClause handles a label given without quotation marks: "called him
+// a liar", "calling Smith a fascist", "called them thieves". The content is
+// the object with its label.
+func (st *state) labelClause(i int) {
+	sent := int(st.sentOf[i])
+	sa, sb := st.sentence(sent)
+	k := i + max(int(st.cueLen[i]), 1)
+	if k+1 >= sb || st.is(i-1, "to") || st.is(i-1, "be") || st.is(i-1, "been") || st.is(i-1, "being") || st.is(i-1, "was") || st.is(i-1, "were") || st.is(i-1, "is") {
+		return
+	}
+	var obj int // the token after the object
+	switch {
+	case st.wc(k)&wObjPronoun != 0 || st.is(k, "it") || st.is(k, "himself") || st.is(k, "herself") || st.is(k, "themselves"):
+		obj = k + 1
+	case st.ent[k] != 0:
+		obj = k
+		for obj < sb && st.ent[obj] == st.ent[k] && st.mention[obj] == st.mention[k] {
+			obj++
+		}
+	default:
+		return
+	}
+	if obj >= sb || st.toks[obj].Kind != nlp.Word || st.particle(obj) || st.is(obj, "and") || st.is(obj, "that") || st.cue[obj] != nil {
+		return
+	}
+	if !(st.is(obj, "a") || st.is(obj, "an") || st.is(obj, "the") || st.pos(obj)&(lexicon.Noun|lexicon.Adjective) != 0) {
+		return
+	}
+	s := st.subject(i, sa)
+	if !s.ok() {
+		return
+	}
+	e := st.objectEnd(k, st.clauseEnd(obj, sb))
+	st.emitIndirect(i, s, src{}, k, e, sent)
+}
+
+// newClause reports whether the tokens from n open a clause with a subject
+// of its own that the cue does not govern: a capitalised noun phrase (not a
+// pronoun) followed by a past-tense verb that is no noun ("WTI crude
+// futures jumped").
+func (st *state) newClause(n, sb int) bool {
+	if !st.upper(n) || st.wc(n)&(wSubjPronoun|wDet) != 0 {
+		return false
+	}
+	for j := n + 1; j < sb && j-n < 6; j++ {
+		if st.toks[j].Kind != nlp.Word {
+			return false
+		}
+		if st.pastVerb(j) {
+			return j > n
+		}
+	}
+	return false
 }

@@ -37,6 +37,11 @@ func (st *state) newItem(kind dossier.QuoteKind, content textpos.Span, cueTok, s
 	if cueTok >= 0 {
 		it.q.Cue = st.cueSpan(cueTok)
 		it.q.Stance = st.cue[cueTok].stance
+		it.q.Class = st.cue[cueTok].class
+	}
+	if kind == dossier.Direct || it.q.Class == "" {
+		// Words in quotation marks are speech whatever the cue.
+		it.q.Class = dossier.ClassSpeech
 	}
 	return it
 }
@@ -66,7 +71,8 @@ func (st *state) bindRight(qi int) bool {
 	endsWithComma := q.close > 0 && (st.punct(q.close-1, ",") || st.punct(q.close-1, "—"))
 	newSentence := st.toks[k].Is(nlp.SentStart) && !endsWithComma
 	r := -1
-	for j := k; j < len(st.toks) && j-k < 12; j++ {
+	long := st.appositiveAt(k) || st.commaWithin(k, k+12)
+	for j := k; j < len(st.toks) && (j-k < 12 || j-k < 32 && long); j++ {
 		t := st.toks[j]
 		if t.Kind == nlp.Quote || st.finalPunct(j) || st.punct(j, ";") || st.paraOf[j] != st.paraOf[k] {
 			break
@@ -194,6 +200,12 @@ func (st *state) bindLeft(qi int) bool {
 		return false
 	}
 	it := st.newItem(dossier.Direct, st.quoteContent(q), r, int(st.sentOf[r]))
+	if obj := r + max(int(st.cueLen[r]), 1); st.cue[r].frame&label != 0 && !sep && obj < o && q.close >= 0 {
+		// "called the plan a "reckless gamble"": the label is said of the
+		// object, and the content is the whole small clause, marks kept.
+		it.q.Kind = dossier.Mixed
+		it.q.Content = st.span(obj, q.close+1)
+	}
 	s := st.subject(r, sa)
 	if !s.ok() {
 		// "Said Smith: ..."
@@ -303,4 +315,32 @@ func (st *state) addressee(k int) src {
 		end--
 	}
 	return src{k, end}
+}
+
+// appositiveAt reports whether an appositive follows the name that starts
+// at token k ("Tom Reyes, a senior fellow at ..., said"): a comma right
+// after the mention.
+func (st *state) appositiveAt(k int) bool {
+	if k >= len(st.toks) || st.ent[k] == 0 {
+		return false
+	}
+	j := k
+	for j < len(st.toks) && st.ent[j] == st.ent[k] && st.mention[j] == st.mention[k] {
+		j++
+	}
+	return st.punct(j, ",")
+}
+
+// commaWithin reports whether a comma stands among tokens [a, b) of one
+// paragraph: the mark of an appositive after a speaker's name.
+func (st *state) commaWithin(a, b int) bool {
+	for k := a; k < b && k < len(st.toks); k++ {
+		if st.paraOf[k] != st.paraOf[a] || st.toks[k].Kind == nlp.Quote {
+			return false
+		}
+		if st.punct(k, ",") {
+			return true
+		}
+	}
+	return false
 }

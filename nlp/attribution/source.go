@@ -139,7 +139,7 @@ func (s src) ok() bool { return s.b > s.a }
 // pronouns ("sources ... who said").
 func (st *state) sourceLeft(i, bound int) src {
 	j := i - 1
-	for j >= bound && st.skippable(j) {
+	for j >= bound && (st.skippable(j) || (st.is(j, "both") || st.is(j, "all") || st.is(j, "each")) && j-1 >= bound && st.nounLike(j-1)) {
 		j--
 	}
 	if j < bound {
@@ -175,6 +175,18 @@ func (st *state) sourceLeft(i, bound int) src {
 		}
 		return st.nounPhrase(k, bound)
 	}
+	if dash := st.dash(j); dash {
+		// "Smith -- who also hosts a show -- told me": walk over the
+		// parenthetical to the name before it.
+		k := j - 1
+		for k >= bound && j-k < 30 && !st.dash(k) && st.toks[k].Kind != nlp.Quote {
+			k--
+		}
+		if k-1 >= bound && st.dash(k) && st.ent[k-1] != 0 {
+			return st.personOf(k-1, bound)
+		}
+		return src{}
+	}
 	if st.punct(j, ",") {
 		// An appositive name ("The chairman, Phil Lovas, said").
 		if j-1 >= bound && st.ent[j-1] != 0 && st.punct(int(st.mention[j-1])-2, ",") {
@@ -182,15 +194,42 @@ func (st *state) sourceLeft(i, bound int) src {
 		}
 		// An appositive role: walk over it to the comma before and take
 		// the name there.
+		// A relative clause ("Smith, who backed the plan, said") may hold
+		// cues of its own.
 		k := j - 1
+		cued, relInside := false, false
 		for k >= bound && j-k < 30 && !st.punct(k, ",") && st.toks[k].Kind != nlp.Quote {
 			if st.cue[k] != nil {
-				return src{}
+				cued, relInside = true, false
+			}
+			if st.is(k, "who") || st.is(k, "whose") {
+				relInside = true // "a Republican who has refused to endorse him"
 			}
 			k--
 		}
-		if k-1 >= bound && st.punct(k, ",") && st.ent[k-1] != 0 && st.nounLike(j-1) {
-			return st.extendMention(k-1, bound)
+		if k-1 < bound || !st.punct(k, ",") {
+			return src{}
+		}
+		relative := st.is(k+1, "who") || st.is(k+1, "which")
+		if cued && !relative && !relInside {
+			return src{}
+		}
+		// A party label between the name and the appositive: "Rep. Tom
+		// Reyes (D-Ohio), a member of the panel, said".
+		if st.punct(k-1, ")") {
+			m := k - 2
+			for m > bound && k-m < 10 && !st.punct(m, "(") {
+				m--
+			}
+			if st.punct(m, "(") && m-1 >= bound && st.ent[m-1] != 0 && st.nounLike(j-1) {
+				return st.personOf(m-1, bound)
+			}
+		}
+		if st.ent[k-1] != 0 && (relative || st.nounLike(j-1)) {
+			return st.personOf(k-1, bound)
+		}
+		if relative {
+			return st.nounPhrase(k-1, bound)
 		}
 		return src{}
 	}
@@ -276,11 +315,14 @@ func (st *state) nounPhrase(j, bound int) src {
 // official", "according to four people familiar with the plan"), starting
 // at token k and not reaching token limit.
 func (st *state) sourceRight(k, limit int) src {
-	if k >= limit {
+	if k >= limit || st.wc(k)&wPrep != 0 && !st.is(k, "by") {
 		return src{}
 	}
-	if st.wc(k)&(wSubjPronoun|wObjPronoun) != 0 && st.toks[k].Kind == nlp.Word {
+	if st.wc(k)&wSubjPronoun != 0 && st.toks[k].Kind == nlp.Word {
 		return src{k, k + 1}
+	}
+	if st.wc(k)&wObjPronoun != 0 && !st.is(k, "her") {
+		return src{} // "told me": a listener, not a source
 	}
 	// Title words and determiners before a name or head noun.
 	end := k
@@ -296,8 +338,8 @@ func (st *state) sourceRight(k, limit int) src {
 		if c&(wBoundary|wAux|wNegation) != 0 && c&wDet == 0 && !st.is(end, "that") || st.cue[end] != nil && end > k {
 			break
 		}
-		if st.is(end, "that") && end > k {
-			break
+		if (st.is(end, "that") || st.wc(end)&wSubjPronoun != 0) && end > k {
+			break // "documents he filed", "the report that"
 		}
 		if st.toks[end].Kind == nlp.Word && !st.npWord(end) {
 			if st.pos(end)&lexicon.Preposition != 0 && (st.is(end, "of") || st.is(end, "for") || st.is(end, "at") || st.wc(end-1)&wPostMod != 0) {
@@ -598,4 +640,21 @@ func (st *state) titleWord(k int) bool {
 	}
 	e, ok := st.c.lex.Lookup(st.tok(k))
 	return ok && e.Any(lexicon.Honorific|lexicon.TitleWord|lexicon.TitleModifier|lexicon.PartyWord)
+}
+
+// personOf returns the mention ending at token j, or, when it is a place
+// that qualifies a person before it ("John Smith of Ohio"), that person.
+func (st *state) personOf(j, bound int) src {
+	m := int(st.mention[j]) - 1
+	if m-2 >= bound && st.is(m-1, "of") && st.ent[m-2] != 0 &&
+		st.d.Entities[st.ent[m-2]-1].Type == dossier.Person && st.d.Entities[st.ent[j]-1].Type != dossier.Person {
+		return st.extendMention(m-2, bound)
+	}
+	return st.extendMention(j, bound)
+}
+
+// dash reports whether token k is a dash that sets off a parenthetical:
+// "—", "–" or "--".
+func (st *state) dash(k int) bool {
+	return st.punct(k, "—") || st.punct(k, "–") || st.punct(k, "--")
 }
