@@ -46,8 +46,11 @@ func (st *state) speakerLabels() {
 		if words < 3 {
 			continue
 		}
+		// A transcript's words are verbatim, but dossier calls a quote direct
+		// only inside quotation marks (as news style and PolNeAR do); an
+		// unmarked transcript line is reported speech of kind indirect.
 		kind := dossier.Indirect
-		if qi >= 0 || st.toks[a].Is(nlp.AllUpper) {
+		if qi >= 0 {
 			kind = dossier.Direct
 		}
 		it := item{sent: int(st.sentOf[colon]), cueTok: -1, quotation: -1, srcFirst: a, srcLast: colon}
