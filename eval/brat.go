@@ -357,18 +357,6 @@ func wordSet(text string, frags []textpos.Span) map[int]bool {
 	return out
 }
 
-func jaccardPos(a, b map[int]bool) float64 {
-	if len(a) == 0 && len(b) == 0 {
-		return 1
-	}
-	inter := 0
-	for k := range a {
-		if b[k] {
-			inter++
-		}
-	}
-	return float64(inter) / float64(len(a)+len(b)-inter)
-}
 
 func anyOverlap(a, b []textpos.Span) bool {
 	for _, x := range a {
@@ -413,7 +401,7 @@ func scoreBrat(text string, gold, pred []relation, c *bratCounts, w io.Writer) {
 	var pairs []pair
 	for g := range gold {
 		for p := range pred {
-			if j := jaccardPos(gw[g], pw[p]); j >= 0.5 {
+			if j := jaccard(gw[g], pw[p]); j >= 0.5 {
 				pairs = append(pairs, pair{g, p, j})
 			}
 		}
@@ -451,7 +439,7 @@ func scoreBrat(text string, gold, pred []relation, c *bratCounts, w io.Writer) {
 			fmt.Fprintf(w, "missed: %q (cue %q, source %q)", clip(text, gold[g].content), clip(text, gold[g].cue), clip(text, gold[g].source))
 			best, bp := 0.0, -1
 			for p := range pred {
-				if j := jaccardPos(gw[g], pw[p]); j > best {
+				if j := jaccard(gw[g], pw[p]); j > best {
 					best, bp = j, p
 				}
 			}

@@ -434,7 +434,8 @@ func words(s string) []textpos.Span {
 	return out
 }
 
-func jaccard(a, b map[string]bool) float64 {
+// jaccard is |a ∩ b| / |a ∪ b| of two sets (1 when both are empty).
+func jaccard[K comparable](a, b map[K]bool) float64 {
 	if len(a) == 0 && len(b) == 0 {
 		return 1
 	}
