@@ -357,7 +357,6 @@ func wordSet(text string, frags []textpos.Span) map[int]bool {
 	return out
 }
 
-
 func anyOverlap(a, b []textpos.Span) bool {
 	for _, x := range a {
 		for _, y := range b {
