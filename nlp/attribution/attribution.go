@@ -146,6 +146,10 @@ type state struct {
 	// ("criticism") or verbs of seeming ("seemed"), found by findCues.
 	nomCand, raiseCand []int32
 	timexTok           []bool
+	// cite is the participle of a citing aside found by contentStart
+	// (", citing four workers,"), or -1, and citeSrc its object.
+	cite    int
+	citeSrc src
 }
 
 func newState(c *Component, d *nlp.Doc) *state {
@@ -155,7 +159,7 @@ func newState(c *Component, d *nlp.Doc) *state {
 	// range: the padding reads as "nothing there".
 	const pad = 4
 	st := &state{
-		c: c, d: d, text: d.Text, toks: d.Tokens,
+		c: c, d: d, text: d.Text, toks: d.Tokens, cite: -1,
 		cue:     make([]*cue, n+pad),
 		cueLen:  make([]uint8, n+pad),
 		ent:     make([]int32, n+pad),

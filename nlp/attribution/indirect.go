@@ -92,7 +92,18 @@ func (st *state) indirect(i int) {
 				}
 			}
 		}
+		n := len(st.out)
 		st.emitIndirect(i, s, addr, cs, e, sent)
+		if st.cite >= 0 && len(st.out) > n {
+			st.emitCited(cs, e, sent)
+		}
+		return
+	}
+	if !pre && s.ok() && c.stance == dossier.Uncertain && st.cueLen[i] > 1 && (st.is(after, "on") || st.is(after, "about")) {
+		// "declined to comment on the timing", "would not say about
+		// what": a refusal whose topic is the content.
+		e := st.objectEnd(after+1, st.clauseEnd(after+1, sb))
+		st.emitIndirect(i, s, addr, after+1, e, sent)
 		return
 	}
 	if pre && !s.ok() && c.frame&tell != 0 && c.frame&speech == 0 && (i == sa || i == sa+1 && st.wc(sa)&wAskedLead != 0) {
@@ -198,6 +209,7 @@ func (st *state) accordingTo(i, after, sa, sb int) {
 // follows.
 func (st *state) contentStart(i, k, sb int) (int, src, bool) {
 	c := st.cue[i]
+	st.cite = -1
 	var addr src
 	if k >= sb {
 		return 0, addr, false
@@ -220,8 +232,25 @@ func (st *state) contentStart(i, k, sb int) (int, src, bool) {
 		}
 	}
 	// Adjuncts: "on Friday", "in a statement", "last week", "Tuesday".
+	if k+1 < sb && st.wc(k)&wTimePrefix != 0 && st.wc(k)&wPrep != 0 && st.timexAt(k+1) {
+		// "reported on Monday that", "reported on Monday, citing":
+		// only before "that" or a comma, for a clause may open with a
+		// time adjunct of its own ("hope in 2017 voters say ...").
+		n := k + 1
+		for n < sb && st.timexAt(n) {
+			n++
+		}
+		if st.is(n, "that") || st.punct(n, ",") {
+			k = n
+		}
+	}
 	for k < sb && (st.timexAt(k) || st.is(k, "last") || st.is(k, "this") && st.timexAt(k+1)) {
 		k++
+	}
+	// ", citing four workers at the site, that ...": the sources of the
+	// source, set off by commas before the content.
+	if n, ok := st.citingAside(k, sb); ok {
+		k = n
 	}
 	if k < sb && st.wc(k)&wPrep != 0 && !st.is(k, "that") && !(c.frame&toInf != 0 && st.is(k, "to")) {
 		for j := k + 1; j < sb && j-k < 12; j++ {
@@ -362,7 +391,7 @@ func (st *state) clauseEnd(cs, sb int) int {
 				break
 			}
 		}
-		if (st.is(k, "and") || st.is(k, "but")) && k > cs {
+		if (st.is(k, "and") || st.is(k, "but")) && k > cs && !st.inName(k) {
 			n := k + 1
 			for n < sb && st.skippable(n) {
 				n++
@@ -447,6 +476,11 @@ func (st *state) emitIndirect(i int, s src, addr src, a, b, sent int) {
 		}
 	}
 	it := st.newItem(kind, content, i, sent)
+	if kind == dossier.Indirect && st.cue[i].frame&toInf != 0 && it.q.Class == dossier.ClassSpeech && (st.is(a, "to") || st.is(a, "not") && st.is(a+1, "to")) {
+		// "agreed to cap exports", "vowed not to resign": a commitment,
+		// reported as an intention rather than a statement of fact.
+		it.q.Class = dossier.ClassIntention
+	}
 	if kind == dossier.Mixed && it.q.Class != dossier.ClassSpeech && quoted*3 >= words {
 		it.q.Class = dossier.ClassSpeech // mostly quoted words: speech
 	}
@@ -628,7 +662,7 @@ func (st *state) objectEnd(a, b int) int {
 		}
 		// "vowed to keep it and celebrated ...": a second verb phrase of
 		// the main clause.
-		if (st.is(k, "and") || st.is(k, "but")) && k+1 < b && st.pastVerb(k+1) {
+		if (st.is(k, "and") || st.is(k, "but")) && k+1 < b && st.pastVerb(k+1) && !st.inName(k) {
 			return k
 		}
 		if st.timexAt(k) || st.is(k, "last") && st.timexAt(k+1) {
@@ -823,4 +857,59 @@ func (st *state) newClause(n, sb int) bool {
 		}
 	}
 	return false
+}
+
+// inName reports whether token k lies inside a name after its first word,
+// as "and" in "The Globe and Mail" or "Procter and Gamble" does.
+func (st *state) inName(k int) bool {
+	return st.ent[k] != 0 && int(st.mention[k])-1 < k && st.toks[k].Kind == nlp.Word && !st.upper(k) &&
+		k+1 < len(st.toks) && st.mention[k+1] == st.mention[k]
+}
+
+// citingAside reports whether tokens from k are a participial aside naming
+// the sources of a report (", citing three officials," or ", quoting a
+// leaked memo,") followed by "that", and returns the token after "that".
+// When the aside names people, an outlet or a document, it records the
+// participle and its object in st.cite and st.citeSrc.
+func (st *state) citingAside(k, sb int) (int, bool) {
+	if !st.punct(k, ",") || !(st.is(k+1, "citing") || st.is(k+1, "quoting")) {
+		return 0, false
+	}
+	e := k + 2
+	for e < sb && e-k < 16 && !st.punct(e, ",") && st.toks[e].Kind != nlp.Quote && !st.finalPunct(e) {
+		e++
+	}
+	if !st.punct(e, ",") || !st.is(e+1, "that") || e+2 >= sb {
+		return 0, false
+	}
+	if s := st.sourceRight(k+2, e); s.ok() && s.b == e && st.sourceHead(s) {
+		st.cite, st.citeSrc = k+1, s
+	}
+	return e + 2, true
+}
+
+// sourceHead reports whether the phrase s can be a source: a name, or a
+// head noun of people, reports, documents or outlets.
+func (st *state) sourceHead(s src) bool {
+	for k := s.a; k < s.b; k++ {
+		if st.ent[k] != 0 || st.wc(k)&(wAnon|wSpokes|wReport|wDocument|wOutletNoun) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// emitCited records the content [a, b) a second time, as said by the
+// sources that the participle st.cite names ("citing four workers at the
+// site"): the report's claim rests on them. The participle cue is used up,
+// so it does not also make its object a content.
+func (st *state) emitCited(a, b, sent int) {
+	n := len(st.out)
+	st.emitIndirect(st.cite, st.citeSrc, src{}, a, b, sent)
+	if len(st.out) > n {
+		st.out[n].q.Class = dossier.ClassSpeech
+		st.out[n].q.Stance = dossier.Asserts
+	}
+	st.used[st.cite] = true
+	st.cite = -1
 }

@@ -109,6 +109,11 @@ func (st *state) bindRight(qi int) bool {
 		for s.a > k && (st.npWord(s.a-1) || st.is(s.a-1, "of")) {
 			s.a--
 		}
+		// A role before an appositive name: "the company's chief
+		// executive, Ana Ruiz, said".
+		if s.a > k+1 && st.punct(s.a-1, ",") && st.ent[s.a] != 0 && st.rolePhrase(k, s.a-1) {
+			s.a = k
+		}
 		if s.a != k {
 			return false
 		}
@@ -343,4 +348,19 @@ func (st *state) commaWithin(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// rolePhrase reports whether tokens [a, b) are a short noun phrase naming a
+// role, as an appositive name may follow ("the union's president", "a
+// spokeswoman for the agency").
+func (st *state) rolePhrase(a, b int) bool {
+	if b-a > 10 || !st.nounLike(b-1) {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if !st.npWord(k) && !st.is(k, "of") && !st.is(k, "for") && !st.is(k, "at") && !st.is(k, "'s") && !st.is(k, "’s") {
+			return false
+		}
+	}
+	return true
 }

@@ -139,11 +139,20 @@ func (s src) ok() bool { return s.b > s.a }
 // pronouns ("sources ... who said").
 func (st *state) sourceLeft(i, bound int) src {
 	j := i - 1
-	for j >= bound && (st.skippable(j) || (st.is(j, "both") || st.is(j, "all") || st.is(j, "each")) && j-1 >= bound && st.nounLike(j-1)) {
-		j--
-	}
-	if j < bound {
-		return src{}
+	for {
+		for j >= bound && (st.skippable(j) || (st.is(j, "both") || st.is(j, "all") || st.is(j, "each")) && j-1 >= bound && st.nounLike(j-1)) {
+			j--
+		}
+		if j < bound {
+			return src{}
+		}
+		// "Acme on Wednesday denied", "the ministry in a statement said":
+		// an adverbial adjunct between the subject and its verb.
+		k := st.adjunctLeft(j, bound)
+		if k == j {
+			break
+		}
+		j = k
 	}
 	if st.punct(j, ")") {
 		k := j - 1
@@ -251,8 +260,10 @@ func (st *state) extendMention(j, bound int) src {
 		a--
 	}
 	if a-2 >= bound && (st.is(a-1, "for") || st.is(a-1, "of") || st.is(a-1, "at")) {
+		// The head may sit a few "of"-phrases back: "residents of the
+		// nearby town of Millbrook", "a lawyer for the family of Ms. Cole".
 		k := a - 2
-		for k >= bound && a-k < 6 && st.wc(k)&(wSpokes|wAnon) == 0 && st.npWord(k) && st.ent[k] == 0 {
+		for k >= bound && a-k < 10 && st.wc(k)&(wSpokes|wAnon) == 0 && (st.npWord(k) || st.is(k, "of") || st.is(k, "for") || st.is(k, "at")) && st.ent[k] == 0 {
 			k--
 		}
 		if k >= bound && st.wc(k)&(wSpokes|wAnon) != 0 {
@@ -397,7 +408,7 @@ func (st *state) setSource(q *dossier.Quote, s src, sent int) {
 				break
 			}
 		}
-		if anon < 0 || st.governedBySpokes(anon, s.b-1) {
+		if anon < 0 || st.governedBySpokes(anon, s.b-1) || st.appositive(s, anon) {
 			st.setEntity(q, int(e-1))
 			if st.and(s) {
 				q.SpeakerName = st.namePhrase(s)
@@ -657,4 +668,61 @@ func (st *state) personOf(j, bound int) src {
 // "—", "–" or "--".
 func (st *state) dash(k int) bool {
 	return st.punct(k, "—") || st.punct(k, "–") || st.punct(k, "--")
+}
+
+// adjunctLeft returns the token before an adverbial adjunct that ends at
+// token j and stands between a subject and its verb, or j when there is
+// none: a time ("on Wednesday", "late Monday", "earlier this week", "last
+// month") or the medium of the statement ("in a statement", "in an
+// interview with the BBC", "at a news conference"). A subject must stand
+// before the adjunct.
+func (st *state) adjunctLeft(j, bound int) int {
+	k := j
+	switch {
+	case st.timexAt(j):
+		for k >= bound && st.timexAt(k) {
+			k--
+		}
+		for k >= bound && st.wc(k)&wTimePrefix != 0 {
+			k--
+		}
+	default:
+		// A preposition, then a short phrase whose head is a medium.
+		medium := false
+		p := -1
+		for m := j; m >= bound && j-m < 8; m-- {
+			if st.toks[m].Kind != nlp.Word && st.toks[m].Kind != nlp.Number {
+				break
+			}
+			if st.wc(m)&wMedium != 0 && st.toks[m].Kind == nlp.Word && !st.upper(m) {
+				medium = true
+			}
+			if medium && st.wc(m)&wMediumPrep != 0 {
+				p = m
+				break
+			}
+			if !st.npWord(m) && !st.is(m, "with") && !st.is(m, "to") && !st.is(m, "on") {
+				break
+			}
+		}
+		if p < 0 {
+			return j
+		}
+		k = p - 1
+	}
+	if k < bound || k == j || st.toks[k].Kind != nlp.Word && !st.punct(k, ")") {
+		return j
+	}
+	if st.wc(k)&wSubjPronoun == 0 && !st.nounLike(k) && !st.punct(k, ")") {
+		return j
+	}
+	return k
+}
+
+// appositive reports whether the source s ends with a name set off by a
+// comma after the role at token head: "the company's chief executive,
+// Ana Ruiz". The name is the speaker.
+func (st *state) appositive(s src, head int) bool {
+	m := int(st.mention[s.b-1]) - 1
+	return m-1 > head && m-1 >= s.a && st.punct(m-1, ",")
 }

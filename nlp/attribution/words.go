@@ -27,6 +27,9 @@ const (
 	wIntro                          // words that open an introductory phrase before the subject
 	wNegation                       // not, n't, never
 	wWh                             // what, how, why, whether ...: open an embedded question
+	wTimePrefix                     // on, late, earlier ...: open a time adjunct ("late Monday")
+	wMedium                         // statement, interview, briefing ...: the medium of a statement
+	wMediumPrep                     // in, on, at, during ...: open a medium adjunct ("in a statement")
 )
 
 // wordRows lists the closed-class words of each class, as general English.
@@ -53,6 +56,9 @@ var wordRows = [...]struct {
 	{wPrep, "in on at during via through from after before with to over across for amid against about of into upon toward towards under without within behind beyond despite since until like"},
 	{wAskedLead, "when if after before while as"},
 	{wAsked, "asked pressed questioned challenged"},
+	{wTimePrefix, "on in at during since by until from over late early earlier later last this next"},
+	{wMedium, "statement statements interview interviews remarks speech address briefing briefings appearance conference hearing testimony podcast broadcast post posts tweet letter email video release op-ed column editorial memo call message"},
+	{wMediumPrep, "in on at during via through"},
 	{wIntro, "on in at after before during when while since as asked speaking writing following despite amid last earlier later yesterday today tonight meanwhile however but and still also separately for according from under with by"},
 }
 

@@ -92,6 +92,14 @@ func (st *state) group() []*claim {
 				}
 			}
 		}
+		if p.topic {
+			// The topic of a refusal joins a claim it names, or none.
+			if best != nil {
+				best.add(st, p)
+				best.last = n
+			}
+			continue
+		}
 		if best == nil && p.anaphoric && !hasBody && recent != nil && !conflicts(recent, p) {
 			best = recent
 		}

@@ -141,6 +141,7 @@ type quo struct {
 	speaker, name  string
 	typ            dossier.SourceType
 	stance         dossier.StanceLabel
+	class          dossier.QuoteClass
 	contentAfter   string // locate the content after this text, when it repeats
 	sourceAfterCue bool
 }
@@ -191,7 +192,7 @@ func buildDoc(text string, ents []ent, quotes []quo) *nlp.Doc {
 		}
 		dq := dossier.Quote{
 			ID: "q" + string(rune('1'+i)), Kind: q.kind, Content: find(text, q.content, from),
-			Speaker: q.speaker, SpeakerName: q.name, SourceType: q.typ, Stance: q.stance,
+			Speaker: q.speaker, SpeakerName: q.name, SourceType: q.typ, Stance: q.stance, Class: q.class,
 		}
 		if dq.Kind == "" {
 			dq.Kind = dossier.Indirect

@@ -22,11 +22,14 @@ type prop struct {
 	// anaphoric is set when the content refers back ("no indication of
 	// that"); body is then the referent found in the sentence, or empty.
 	anaphoric bool
-	accuse    bool // "Y of Z" after an accusation cue
-	ents      []string
-	stems     []uint64
-	head      uint64
-	key       string // the source's key: speaker id or lower-case name
+	// topic is set for the topic of a refusal ("declined to comment on
+	// the timing"): it joins a claim it resembles, and makes none.
+	topic  bool
+	accuse bool // "Y of Z" after an accusation cue
+	ents   []string
+	stems  []uint64
+	head   uint64
+	key    string // the source's key: speaker id or lower-case name
 }
 
 // state is the work of one Process call.
@@ -39,11 +42,18 @@ type state struct {
 	ids   []string // per entity index: the id it stands for (LinkedTo, else ID)
 	seed  maphash.Seed
 	props []*prop
+	// fl memoizes flags per token: the passes over a document ask for the
+	// flags of the same tokens many times. Zero means not yet computed.
+	fl []wflag
 }
+
+// flKnown marks an entry of state.fl as computed.
+const flKnown wflag = 1 << 31
 
 func newState(c *Component, d *nlp.Doc) *state {
 	st := &state{c: c, d: d, text: d.Text, toks: d.Tokens, seed: maphash.MakeSeed()}
 	st.entOf = make([]int32, len(d.Tokens))
+	st.fl = make([]wflag, len(d.Tokens))
 	st.ids = make([]string, len(d.Entities))
 	for ei, e := range d.Entities {
 		st.ids[ei] = e.ID
@@ -69,6 +79,16 @@ func (st *state) flags(i int) wflag {
 	if i < 0 || i >= len(st.toks) {
 		return 0
 	}
+	if f := st.fl[i]; f != 0 {
+		return f &^ flKnown
+	}
+	f := st.wordFlags(i)
+	st.fl[i] = f | flKnown
+	return f
+}
+
+// wordFlags computes the flags of token i.
+func (st *state) wordFlags(i int) wflag {
 	var buf [maxWord]byte
 	n := lowerWord(&buf, st.tokText(i))
 	if n == 0 {
@@ -188,6 +208,9 @@ func (st *state) quoteProps(qi int) {
 	q := &st.d.Quotes[qi]
 	if q.SourceType == dossier.SourceUnattributed || q.Speaker == "" && q.SpeakerName == "" {
 		return // the author's voice is not a source
+	}
+	if !q.IsSpeech() {
+		return // beliefs, intentions, evaluations and questions state no claim
 	}
 	if len(st.toks) == 0 {
 		return
@@ -389,7 +412,30 @@ func (st *state) analyse(qi, s, e int, base dossier.StanceLabel, uncertain bool)
 		}
 		break
 	}
+	// A report named as the object: "denied a report in the Courier that
+	// P", "rejected claims by rivals that P": the stance is toward P.
+	if bs == s && !p.anaphoric {
+		bs = st.claimObject(s, e)
+	}
+	// "No such commitment has been made": a denial of the claim just
+	// discussed.
+	if st.is(bs, "no") && st.is(bs+1, "such") || st.is(bs, "there") && st.flags(bs+1)&fAux != 0 && st.is(bs+2, "no") && st.is(bs+3, "such") {
+		flips++
+		p.anaphoric = true
+		bs = e
+	}
 	p.body = [2]int{bs, e}
+	if !p.anaphoric && uncertain && q.Cue.End <= q.Content.Start && s == st.d.TokenAt(q.Content.Start) && s > 0 && (st.is(s-1, "on") || st.is(s-1, "about")) {
+		// "declined to comment on the timing": a topic, not a proposition.
+		p.anaphoric, p.topic = true, true
+		p.label = dossier.Uncertain
+		p.key = q.Speaker
+		if p.key == "" {
+			p.key = "\x00" + lowerASCII(q.SpeakerName)
+		}
+		st.features(p)
+		return p, true
+	}
 	if !p.anaphoric {
 		// A judgement of a claim: "the reports are false", "that is not
 		// true", "such claims should be treated cautiously".
@@ -710,6 +756,38 @@ func lowerASCII(s string) string {
 				}
 			}
 			return string(b)
+		}
+	}
+	return s
+}
+
+// claimObject returns where the proposition starts when clause [s, e) opens
+// with a noun naming a claim and its that-clause ("a report in the Courier
+// that P", "claims by rivals that P"), else s.
+func (st *state) claimObject(s, e int) int {
+	noun := -1
+	for i, w := s, 0; i < e && w < 4; i++ {
+		if !st.isWord(i) {
+			return s
+		}
+		w++
+		if st.flags(i)&fClaimNoun != 0 && st.entOf[i] == 0 {
+			noun = i
+			break
+		}
+	}
+	if noun < 0 {
+		return s
+	}
+	for i := noun + 1; i < e && i < noun+10; i++ {
+		if st.is(i, "that") {
+			if i+1 < e {
+				return i + 1
+			}
+			return s
+		}
+		if !st.isWord(i) || st.flags(i)&(fAux|fNeg) != 0 {
+			return s
 		}
 	}
 	return s
