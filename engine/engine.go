@@ -1,6 +1,7 @@
 // Package engine ingests a stream of articles into a dossier.Store: it
 // analyses them on several workers and writes each article with all its
-// facts through the store, one transaction per article.
+// facts through the store, atomically (the store may commit several
+// articles in one transaction; each is still all or nothing).
 //
 // The engine holds no SQL and reads no files: readers (ingest/) produce
 // Items, cmd/dossier wires a reader, the nlp pipeline and a store together.
@@ -134,13 +135,20 @@ func (s *Summary) record(r result) {
 // the analyzer) is recorded in the summary with its name and reason, and
 // the run goes on. Ingest returns an error only when ctx is cancelled; the
 // summary then counts what was done.
+//
+// A worker does not wait for the store: it hands the analysed article to
+// a put of its own and takes the next item, with at most putsInFlight
+// puts pending at once. Many puts pending together let a store that
+// group-commits (sqlite.DB) write them in one transaction, and keep the
+// cores analysing while it commits.
 func Ingest(ctx context.Context, src <-chan Item, store dossier.Store, analyze Analyzer, opts Options) (Summary, error) {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	results := make(chan result, workers)
-	var wg sync.WaitGroup
+	slots := make(chan struct{}, putsInFlight(workers))
+	var wg, puts sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for {
@@ -151,13 +159,23 @@ func Ingest(ctx context.Context, src <-chan Item, store dossier.Store, analyze A
 					if !ok {
 						return
 					}
-					results <- process(ctx, it, store, analyze)
+					r, doc := prepare(ctx, it, store, analyze)
+					if doc == nil {
+						results <- r
+						continue
+					}
+					slots <- struct{}{}
+					puts.Go(func() {
+						defer func() { <-slots }()
+						results <- put(ctx, it, doc, store)
+					})
 				}
 			}
 		})
 	}
 	go func() {
 		wg.Wait()
+		puts.Wait()
 		close(results)
 	}()
 	var sum Summary
@@ -173,15 +191,31 @@ func Ingest(ctx context.Context, src <-chan Item, store dossier.Store, analyze A
 	return sum, nil
 }
 
+// putsInFlight is how many analysed articles may wait for the store at
+// once: enough for a group commit of several articles per core, few
+// enough that memory stays flat.
+func putsInFlight(workers int) int { return max(64, 32*workers) }
+
 // process ingests one item.
-func process(ctx context.Context, it Item, store dossier.Store, analyze Analyzer) (r result) {
-	r.name = it.Name
-	fail := func(format string, args ...any) result {
+func process(ctx context.Context, it Item, store dossier.Store, analyze Analyzer) result {
+	r, doc := prepare(ctx, it, store, analyze)
+	if doc == nil {
+		return r
+	}
+	return put(ctx, it, doc, store)
+}
+
+// prepare checks and analyses one item. It returns the analysed document,
+// or nil and the item's result when it is done: failed, cancelled or a
+// duplicate.
+func prepare(ctx context.Context, it Item, store dossier.Store, analyze Analyzer) (result, *nlp.Doc) {
+	r := result{name: it.Name}
+	fail := func(format string, args ...any) (result, *nlp.Doc) {
 		if ctx.Err() != nil {
-			return result{outcome: cancelled, name: it.Name}
+			return result{outcome: cancelled, name: it.Name}, nil
 		}
 		r.outcome, r.reason = failed, fmt.Sprintf(format, args...)
-		return r
+		return r, nil
 	}
 	if it.Err != nil {
 		return fail("%v", it.Err)
@@ -195,15 +229,25 @@ func process(ctx context.Context, it Item, store dossier.Store, analyze Analyzer
 	}
 	if has {
 		r.outcome = duplicate
-		return r
+		return r, nil
 	}
 	doc, err := safeAnalyze(ctx, analyze, it.Article)
 	if err != nil {
 		return fail("analyze: %v", err)
 	}
+	return r, doc
+}
+
+// put stores one analysed item.
+func put(ctx context.Context, it Item, doc *nlp.Doc, store dossier.Store) result {
+	r := result{name: it.Name}
 	res, err := store.PutAnalysis(ctx, doc.Analysis(), dossier.Origin{Name: it.Name, Format: it.Format, Raw: it.Raw})
 	if err != nil {
-		return fail("store: %v", err)
+		if ctx.Err() != nil {
+			return result{outcome: cancelled, name: it.Name}
+		}
+		r.outcome, r.reason = failed, fmt.Sprintf("store: %v", err)
+		return r
 	}
 	switch {
 	case res.Duplicate:

@@ -4,7 +4,9 @@ import (
 	"context"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"dossier"
@@ -50,6 +52,33 @@ func BenchmarkPutAnalysis(b *testing.B) {
 			b.Fatalf("PutAnalysis() error: %v", err)
 		}
 	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkPutAnalysisParallel stores distinct articles from many
+// goroutines at once, as the ingest engine does, so that the writer
+// group-commits them, and reports articles per second.
+func BenchmarkPutAnalysisParallel(b *testing.B) {
+	ctx := context.Background()
+	db := mustOpen(b)
+	a := storetest.Sample(b)
+	words := strings.Fields(a.Article.Text)
+	b.SetBytes(int64(len(a.Article.Text)))
+	b.SetParallelism(8)
+	var seed atomic.Uint64
+	b.RunParallel(func(pb *testing.PB) {
+		a := a
+		ws := slices.Clone(words)
+		rng := rand.New(rand.NewPCG(seed.Add(1), 2))
+		for pb.Next() {
+			rng.Shuffle(len(ws), func(i, j int) { ws[i], ws[j] = ws[j], ws[i] })
+			a.Article.Text = strings.Join(ws, " ") + "\n\n"
+			if _, err := db.PutAnalysis(ctx, a, dossier.Origin{Name: "bench"}); err != nil {
+				b.Errorf("PutAnalysis() error: %v", err)
+				return
+			}
+		}
+	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 

@@ -9,15 +9,18 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"dossier"
+	"dossier/engine"
 	"dossier/ingest/plaintext"
 	"dossier/nlp"
 	"dossier/samples"
+	"dossier/sqlite"
 )
 
 // benchResult is what `dossier bench --json` prints.
@@ -29,18 +32,34 @@ type benchResult struct {
 	Cores              int     `json:"cores"`
 	WordsPerSecPerCore float64 `json:"words_per_sec_per_core"`
 	ArticlesPerSec     float64 `json:"articles_per_sec"`
-	PeakRSSMB          float64 `json:"peak_rss_mb"`
+	// Scale is how many variants of each corpus article the ingest phase
+	// stores; IngestArticles counts what it offered, IngestStored what it
+	// stored (exact duplicates within the corpus are not stored twice) and
+	// IngestNearDuplicates the stored articles linked to a first copy.
+	Scale                int     `json:"scale"`
+	IngestArticles       int     `json:"ingest_articles"`
+	IngestStored         int     `json:"ingest_stored"`
+	IngestNearDuplicates int     `json:"ingest_near_duplicates"`
+	IngestArticlesPerSec float64 `json:"ingest_articles_per_sec"`
+	PeakRSSMB            float64 `json:"peak_rss_mb"`
 }
 
 // bench runs the analysis pipeline over a corpus: once on one goroutine
-// (words per second per core) and once on all cores (articles per second).
+// (words per second per core), once on all cores (articles per second), and
+// then ingests the corpus, scaled by --scale, into a fresh SQLite file in a
+// temporary directory (articles per second, commits included).
 func (m *Main) bench(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	corpus := fs.String("corpus", "", "folder of plain-text articles (default: the bundled samples)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	minSecs := fs.Float64("min-seconds", 2, "repeat the corpus until each phase has run this long")
+	minSecs := fs.Float64("min-seconds", 2, "repeat the corpus until each analysis phase has run this long")
+	scale := fs.Int("scale", 1, "ingest this many variants of every corpus article (0: skip the ingest phase)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	if _, err := parseInterleaved(fs, args); err != nil {
 		return err
+	}
+	if *scale < 0 {
+		return usageError{fmt.Errorf("--scale must be 0 or more, got %d", *scale)}
 	}
 	arts, failed, err := loadCorpus(*corpus)
 	if err != nil {
@@ -48,6 +67,17 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 	}
 	if len(arts) == 0 {
 		return inputError{fmt.Errorf("no readable articles in %s", *corpus)}
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	words := 0
 	for _, a := range arts {
@@ -57,7 +87,7 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	res := benchResult{Corpus: *corpus, Articles: len(arts), Words: words, Failed: failed, Cores: runtime.GOMAXPROCS(0)}
+	res := benchResult{Corpus: *corpus, Articles: len(arts), Words: words, Failed: failed, Cores: runtime.GOMAXPROCS(0), Scale: *scale}
 	if res.Corpus == "" {
 		res.Corpus = "(bundled samples)"
 	}
@@ -83,6 +113,13 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 		rounds++
 	}
 	res.ArticlesPerSec = float64(len(arts)*rounds) / time.Since(start).Seconds()
+
+	// (c) ingest into a fresh SQLite file.
+	if *scale > 0 {
+		if err := benchIngest(ctx, arts, *scale, analyze, &res); err != nil {
+			return err
+		}
+	}
 	res.PeakRSSMB = peakRSSMB()
 
 	if *asJSON {
@@ -91,8 +128,108 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 	fmt.Fprintf(m.Stdout, "corpus %s: %d articles, %d words (%d unreadable)\n", res.Corpus, res.Articles, res.Words, res.Failed)
 	fmt.Fprintf(m.Stdout, "  analysis, 1 core:    %12.0f words/s\n", res.WordsPerSecPerCore)
 	fmt.Fprintf(m.Stdout, "  analysis, %d cores:  %12.1f articles/s\n", res.Cores, res.ArticlesPerSec)
+	if *scale > 0 {
+		fmt.Fprintf(m.Stdout, "  ingest, %d cores:    %12.1f articles/s (%d articles, %d stored, %d near-duplicates)\n",
+			res.Cores, res.IngestArticlesPerSec, res.IngestArticles, res.IngestStored, res.IngestNearDuplicates)
+	}
 	fmt.Fprintf(m.Stdout, "  peak memory:         %12.1f MB\n", res.PeakRSSMB)
 	return nil
+}
+
+// benchIngest ingests scale variants of every article of arts into a new
+// SQLite file in a temporary directory, through the same engine as
+// `dossier ingest`, and records the rate in res. The variants are made as
+// they are ingested, so memory does not grow with scale.
+func benchIngest(ctx context.Context, arts []dossier.Article, scale int, analyze engine.Analyzer, res *benchResult) error {
+	dir, err := os.MkdirTemp("", "dossier-bench-")
+	if err != nil {
+		return fmt.Errorf("bench: ingest: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	store, err := sqlite.Open(ctx, filepath.Join(dir, "bench.db"))
+	if err != nil {
+		return fmt.Errorf("bench: ingest: %w", err)
+	}
+	defer store.Close()
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	src := make(chan engine.Item, 64)
+	go func() {
+		defer close(src)
+		for k := range scale {
+			for i := range arts {
+				it := engine.Item{Name: "bench#" + strconv.Itoa(i) + "." + strconv.Itoa(k), Format: "text", Article: benchVariant(arts, i, k)}
+				select {
+				case src <- it:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	start := time.Now()
+	sum, err := engine.Ingest(ctx, src, store, analyze, engine.Options{Workers: res.Cores})
+	if err != nil {
+		return fmt.Errorf("bench: ingest: %w", err)
+	}
+	res.IngestArticlesPerSec = float64(len(arts)*scale) / time.Since(start).Seconds()
+	res.IngestArticles = len(arts) * scale
+	res.IngestStored = sum.Ingested
+	res.IngestNearDuplicates = sum.NearDuplicates
+	if sum.Failed > 0 {
+		return fmt.Errorf("bench: ingest: %d articles failed, first %s: %s", sum.Failed, sum.Failures[0].Name, sum.Failures[0].Reason)
+	}
+	return nil
+}
+
+// benchVariant is variant k of article i of arts. Variant 0 is the article
+// itself. Variant k > 0 is a different article for the store: the first
+// half of article i's paragraphs followed by the second half of another
+// article's, chosen by k, under article i's title with the variant number.
+// Sharing about a third of their word shingles with either parent, the
+// variants are neither exact nor near duplicates of them or of each other
+// (for a corpus of more than scale articles), so the ingest measures
+// distinct articles of realistic text.
+func benchVariant(arts []dossier.Article, i, k int) dossier.Article {
+	a := arts[i]
+	if k == 0 {
+		return a
+	}
+	// 7919 is prime, so for a corpus not a multiple of it every k picks a
+	// different partner.
+	j := (i + k*7919) % len(arts)
+	if j == i {
+		j = (j + 1) % len(arts)
+	}
+	head := a.Text[:half(a.Text, false)]
+	tail := arts[j].Text[half(arts[j].Text, true):]
+	a.Text = head + "\n\n" + tail
+	a.Title = a.Title + " (" + strconv.Itoa(k) + ")"
+	return a
+}
+
+// half returns the byte offset of the paragraph break nearest the middle
+// of text (after the break when after is set), or the middle of the text
+// at a space when it has one paragraph.
+func half(text string, after bool) int {
+	mid := len(text) / 2
+	if i := strings.Index(text[mid:], "\n\n"); i >= 0 {
+		if after {
+			return mid + i + 2
+		}
+		return mid + i
+	}
+	if i := strings.LastIndex(text[:mid], "\n\n"); i >= 0 {
+		if after {
+			return i + 2
+		}
+		return i
+	}
+	if i := strings.IndexByte(text[mid:], ' '); i >= 0 {
+		return mid + i
+	}
+	return mid
 }
 
 func analyzeParallel(ctx context.Context, arts []dossier.Article, analyze func(context.Context, dossier.Article) (*nlp.Doc, error), workers int) error {

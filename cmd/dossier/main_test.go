@@ -192,7 +192,8 @@ func TestBenchJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatalf("bench output is not JSON: %v\n%s", err, out)
 	}
-	if r.Articles != len(samples.All()) || r.Words == 0 || r.WordsPerSecPerCore <= 0 || r.ArticlesPerSec <= 0 {
+	if r.Articles != len(samples.All()) || r.Words == 0 || r.WordsPerSecPerCore <= 0 || r.ArticlesPerSec <= 0 ||
+		r.IngestArticles != len(samples.All()) || r.IngestStored == 0 || r.IngestArticlesPerSec <= 0 || r.PeakRSSMB <= 0 {
 		t.Errorf("bench = %+v, want counts of the samples and positive rates", r)
 	}
 }
