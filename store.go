@@ -98,6 +98,9 @@ type Origin struct {
 	// Raw holds the source bytes (an HTML page), kept so that facts can be
 	// traced back to them.
 	Raw []byte
+	// Map maps offsets of Article.Text into Raw, where the reader could
+	// make one (HTML pages); empty otherwise.
+	Map textpos.Map
 }
 
 // PutResult is the outcome of Store.PutAnalysis.

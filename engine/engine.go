@@ -20,6 +20,7 @@ import (
 
 	"dossier"
 	"dossier/nlp"
+	"dossier/textpos"
 )
 
 // Item is one article read from an input, or the reason it could not be
@@ -34,6 +35,8 @@ type Item struct {
 	// Raw the source bytes when the reader keeps them; both optional.
 	Format string
 	Raw    []byte
+	// Map maps Article.Text offsets into Raw, when the reader made one.
+	Map textpos.Map
 	// Err is why the input could not be read; the item counts as failed.
 	Err error
 }
@@ -241,7 +244,7 @@ func prepare(ctx context.Context, it Item, store dossier.Store, analyze Analyzer
 // put stores one analysed item.
 func put(ctx context.Context, it Item, doc *nlp.Doc, store dossier.Store) result {
 	r := result{name: it.Name}
-	res, err := store.PutAnalysis(ctx, doc.Analysis(), dossier.Origin{Name: it.Name, Format: it.Format, Raw: it.Raw})
+	res, err := store.PutAnalysis(ctx, doc.Analysis(), dossier.Origin{Name: it.Name, Format: it.Format, Raw: it.Raw, Map: it.Map})
 	if err != nil {
 		if ctx.Err() != nil {
 			return result{outcome: cancelled, name: it.Name}

@@ -93,13 +93,17 @@ func putTx(ctx context.Context, tx *sql.Tx, a dossier.Analysis, o dossier.Origin
 	if res.NearDuplicateOf != 0 {
 		first = res.NearDuplicateOf
 	}
+	rawMap, err := o.Map.MarshalBinary()
+	if err != nil {
+		return res, err
+	}
 	err = tx.QueryRowContext(ctx, `INSERT INTO articles
 		(hash, fingerprint, band0, band1, band2, band3, near_duplicate_of, title, date, source, url, text,
-		 origin_name, origin_format, raw)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+		 origin_name, origin_format, raw, raw_map)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
 		ON CONFLICT (hash) DO NOTHING RETURNING id`,
 		hash, int64(fp), bands[0], bands[1], bands[2], bands[3], first, art.Title, date, art.Source, art.URL, art.Text,
-		o.Name, o.Format, o.Raw).Scan(&res.ArticleID)
+		o.Name, o.Format, o.Raw, rawMap).Scan(&res.ArticleID)
 	if errors.Is(err, sql.ErrNoRows) {
 		// A concurrent put of the same text committed first.
 		res = dossier.PutResult{Duplicate: true}

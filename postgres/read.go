@@ -30,14 +30,18 @@ func readAnalysis(ctx context.Context, tx *sql.Tx, id int64) (dossier.StoredAnal
 	art := &sa.Analysis.Article
 	var date sql.NullTime
 	var near sql.NullInt64
-	err := tx.QueryRowContext(ctx, `SELECT hash, near_duplicate_of, title, date, source, url, text, origin_name, origin_format, raw
+	var rawMap []byte
+	err := tx.QueryRowContext(ctx, `SELECT hash, near_duplicate_of, title, date, source, url, text, origin_name, origin_format, raw, raw_map
 		FROM articles WHERE id = $1`, id).Scan(&sa.Hash, &near, &art.Title, &date, &art.Source, &art.URL, &art.Text,
-		&sa.Origin.Name, &sa.Origin.Format, &sa.Origin.Raw)
+		&sa.Origin.Name, &sa.Origin.Format, &sa.Origin.Raw, &rawMap)
 	if errors.Is(err, sql.ErrNoRows) {
 		return sa, dossier.ErrNotFound
 	}
 	if err != nil {
 		return sa, err
+	}
+	if err := sa.Origin.Map.UnmarshalBinary(rawMap); err != nil {
+		return sa, fmt.Errorf("article %d: raw map: %w", id, err)
 	}
 	sa.NearDuplicateOf = near.Int64
 	if date.Valid {

@@ -294,8 +294,12 @@ func (ps *putStmts) putTx(ctx context.Context, tx *sql.Tx, a dossier.Analysis, o
 	if res.NearDuplicateOf != 0 {
 		near = res.NearDuplicateOf
 	}
+	rawMap, err := o.Map.MarshalBinary()
+	if err != nil {
+		return res, err
+	}
 	r, err := tx.StmtContext(ctx, ps.article).ExecContext(ctx, hash, int64(fp), bands[0], bands[1], bands[2], bands[3], near, art.Title, date, art.Source, art.URL, art.Text,
-		o.Name, o.Format, o.Raw, now.UnixNano())
+		o.Name, o.Format, o.Raw, rawMap, now.UnixNano())
 	if err != nil {
 		return res, err
 	}
@@ -521,8 +525,8 @@ func preparePut(ctx context.Context, w *sql.DB) (*putStmts, error) {
 			WHERE band0 = ? OR band1 = ? OR band2 = ? OR band3 = ? ORDER BY id LIMIT 1000`},
 		{&ps.article, `INSERT INTO articles
 			(hash, fingerprint, band0, band1, band2, band3, near_duplicate_of, title, date, source, url, text,
-			 origin_name, origin_format, raw, ingested_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			 origin_name, origin_format, raw, raw_map, ingested_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&ps.articleFTS, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`},
 		{&ps.quoteFTS, `INSERT INTO quotes_fts (text, article_id) VALUES (?, ?)`},
 		{&ps.savepoint, `SAVEPOINT put`},

@@ -1,6 +1,11 @@
 package textpos
 
-import "sort"
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"sort"
+)
 
 // Segment pairs a range of an extracted text with the range of the raw
 // source (HTML, say) it came from. When Text and Raw have the same length
@@ -132,4 +137,69 @@ func (m *Map) Coverage() int {
 		n += s.Text.Len()
 	}
 	return n
+}
+
+// MarshalBinary encodes the map compactly for storage: the segment count,
+// then for each segment four unsigned varints — the text start as a delta
+// from the previous text end, the text length, the raw start as a delta
+// from the previous raw end, the raw length. An empty map encodes to nil.
+func (m *Map) MarshalBinary() ([]byte, error) {
+	if m.Len() == 0 {
+		return nil, nil
+	}
+	out := binary.AppendUvarint(nil, uint64(len(m.segs)))
+	textEnd, rawEnd := 0, 0
+	for _, s := range m.segs {
+		out = binary.AppendUvarint(out, uint64(s.Text.Start-textEnd))
+		out = binary.AppendUvarint(out, uint64(s.Text.Len()))
+		out = binary.AppendUvarint(out, uint64(s.Raw.Start-rawEnd))
+		out = binary.AppendUvarint(out, uint64(s.Raw.Len()))
+		textEnd, rawEnd = s.Text.End, s.Raw.End
+	}
+	return out, nil
+}
+
+// UnmarshalBinary decodes what MarshalBinary wrote, replacing the map's
+// segments. Data that is truncated, overflows or breaks the invariants is
+// an error, and the map is then left empty.
+func (m *Map) UnmarshalBinary(data []byte) error {
+	m.segs = nil
+	if len(data) == 0 {
+		return nil
+	}
+	next := func() (int, error) {
+		v, n := binary.Uvarint(data)
+		if n <= 0 || v > math.MaxInt32 {
+			return 0, errors.New("textpos: bad map encoding")
+		}
+		data = data[n:]
+		return int(v), nil
+	}
+	count, err := next()
+	if err != nil {
+		return err
+	}
+	if count > len(data) { // every segment takes at least four bytes
+		return errors.New("textpos: bad map encoding: segment count")
+	}
+	var out Map
+	textEnd, rawEnd := 0, 0
+	for i := 0; i < count; i++ {
+		var v [4]int
+		for k := range v {
+			if v[k], err = next(); err != nil {
+				return err
+			}
+		}
+		s := Segment{Text: Span{textEnd + v[0], textEnd + v[0] + v[1]}, Raw: Span{rawEnd + v[2], rawEnd + v[2] + v[3]}}
+		if s.Text.End > math.MaxInt32 || s.Raw.End > math.MaxInt32 || !out.Add(s) {
+			return errors.New("textpos: bad map encoding: segments out of order")
+		}
+		textEnd, rawEnd = s.Text.End, s.Raw.End
+	}
+	if len(data) != 0 {
+		return errors.New("textpos: bad map encoding: trailing bytes")
+	}
+	m.segs = out.segs
+	return nil
 }

@@ -1,6 +1,9 @@
 package textpos
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 func TestMapRaw(t *testing.T) {
 	// Text "a & b" from raw "<p>a &amp; b</p>": "a " -> [3,5), "&" -> [5,10), " b" -> [10,12).
@@ -74,4 +77,62 @@ func TestMapAdd(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestMapBinaryRoundTrip(t *testing.T) {
+	var m Map
+	for _, s := range []Segment{
+		{Text: Span{0, 5}, Raw: Span{10, 15}},
+		{Text: Span{7, 12}, Raw: Span{30, 41}},
+		{Text: Span{12, 20}, Raw: Span{50, 58}},
+	} {
+		if !m.Add(s) {
+			t.Fatalf("Add(%v) = false", s)
+		}
+	}
+	b, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got Map
+	if err := got.UnmarshalBinary(b); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Segments(), m.Segments()) {
+		t.Errorf("round trip = %v, want %v", got.Segments(), m.Segments())
+	}
+	var empty Map
+	if b, _ := empty.MarshalBinary(); b != nil {
+		t.Errorf("empty map encodes to %v, want nil", b)
+	}
+	for _, bad := range [][]byte{{5}, {1, 0, 2}, {1, 0, 1, 0, 1, 9}} {
+		var x Map
+		if err := x.UnmarshalBinary(bad); err == nil {
+			t.Errorf("UnmarshalBinary(%v) = nil error, want one", bad)
+		}
+	}
+}
+
+func FuzzMapUnmarshalBinary(f *testing.F) {
+	f.Add([]byte{1, 0, 5, 10, 5})
+	f.Add([]byte{2, 0, 1, 0, 1, 1, 1, 1, 1})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var m Map
+		if err := m.UnmarshalBinary(data); err != nil {
+			return
+		}
+		// Whatever decodes keeps the invariants and encodes back the same.
+		prevT, prevR := 0, 0
+		for _, s := range m.Segments() {
+			if s.Text.Start < prevT || s.Raw.Start < prevR || s.Text.End < s.Text.Start || s.Raw.End < s.Raw.Start {
+				t.Fatalf("decoded map breaks invariants: %v", m.Segments())
+			}
+			prevT, prevR = s.Text.End, s.Raw.End
+		}
+		b, _ := m.MarshalBinary()
+		var again Map
+		if err := again.UnmarshalBinary(b); err != nil || !reflect.DeepEqual(again.Segments(), m.Segments()) {
+			t.Fatalf("re-encoding changed the map: %v vs %v (%v)", again.Segments(), m.Segments(), err)
+		}
+	})
 }

@@ -67,7 +67,7 @@ func (m *Main) ingestCmd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := ingest.Options{FastHTML: *fast, NoMap: true}
+	opts := ingest.Options{FastHTML: *fast}
 	client := fetch.New(fetch.Options{AllowPrivate: *allowPrivate, UserAgent: "dossier"})
 
 	var bar *progressbar.ProgressBar
@@ -189,7 +189,7 @@ func loadInput(ctx context.Context, input string, client *fetch.Client, opts ing
 }
 
 func toEngineItem(it ingest.Item) engine.Item {
-	return engine.Item{Name: it.Name, Article: it.Article, Format: it.Format.String(), Raw: it.Raw, Err: it.Err}
+	return engine.Item{Name: it.Name, Article: it.Article, Format: it.Format.String(), Raw: it.Raw, Map: it.Map, Err: it.Err}
 }
 
 // expandInputs turns the arguments into queue items: URLs as given, files

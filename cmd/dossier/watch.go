@@ -180,7 +180,7 @@ func (w *watcher) poll(ctx context.Context, n int) watchPoll {
 				continue
 			}
 			for it := range ingest.Open(feed, bytes.NewReader(body), ingest.Options{}) {
-				if !emit(engine.Item{Name: it.Name, Article: it.Article, Format: it.Format.String(), Raw: it.Raw, Err: it.Err}) {
+				if !emit(engine.Item{Name: it.Name, Article: it.Article, Format: it.Format.String(), Raw: it.Raw, Map: it.Map, Err: it.Err}) {
 					return
 				}
 			}
