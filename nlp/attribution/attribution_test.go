@@ -391,6 +391,11 @@ func TestAttribution(t *testing.T) {
 			want: []want{{kind: dossier.Indirect, content: "whether the council had read the report", cue: "asked", speaker: "Raymond Okafor", class: dossier.ClassQuestion}},
 		},
 		{
+			name: "role word right before the name is a title",
+			give: `"We are ready," chief executive Raymond Okafor said.`,
+			want: []want{{kind: dossier.Direct, content: "We are ready,", cue: "said", source: "chief executive Raymond Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed}},
+		},
+		{
 			name: "parenthetical between dashes",
 			give: `Okafor -- whose union has 4,000 members -- told me, "We are ready."`,
 			want: []want{{kind: dossier.Direct, content: "We are ready.", cue: "told", source: "Okafor", speaker: "Raymond Okafor"}},

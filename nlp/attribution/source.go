@@ -408,7 +408,13 @@ func (st *state) setSource(q *dossier.Quote, s src, sent int) {
 				break
 			}
 		}
-		if anon < 0 || st.governedBySpokes(anon, s.b-1) || st.appositive(s, anon) {
+		// A role word right before the name is its title, not an
+		// anonymous head: "chief executive Priya Raman said".
+		m := s.b - 1
+		for m > s.a && st.ent[m-1] == e {
+			m--
+		}
+		if anon < 0 || anon == m-1 || st.governedBySpokes(anon, s.b-1) || st.appositive(s, anon) {
 			st.setEntity(q, int(e-1))
 			if st.and(s) {
 				q.SpeakerName = st.namePhrase(s)
