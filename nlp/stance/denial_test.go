@@ -64,3 +64,24 @@ func TestDeniedReports(t *testing.T) {
 		})
 	}
 }
+
+func TestBackReferenceWithAdjunct(t *testing.T) {
+	c := New(lexicon.Default())
+	text := `Ana Ruiz rejected suggestions that Acme Corp had closed its plant in Brazil. "We see no evidence of that in our order book," she said.`
+	d := run(t, c, text, []ent{ruiz, acme, brazil}, []quo{
+		{content: "suggestions that Acme Corp had closed its plant in Brazil", cue: "rejected", source: "Ana Ruiz",
+			speaker: "e5", name: "Ana Ruiz", stance: dossier.Denies},
+		{kind: dossier.Direct, content: "We see no evidence of that in our order book,", cue: "said", source: "she",
+			speaker: "e5", name: "Ana Ruiz", stance: dossier.Asserts},
+	})
+	// One claim (Acme closed its plant), denied by Ruiz; the quote refers
+	// back to it instead of making a claim "in our own records".
+	if len(d.Claims) != 1 || strings.Contains(strings.ToLower(d.Claims[0].Statement), "book") {
+		t.Fatalf("claims = %q, want one, about the plant", statements(d))
+	}
+	for _, s := range d.Claims[0].Stances {
+		if s.Stance != dossier.Denies {
+			t.Errorf("stance %+v, want denies", s)
+		}
+	}
+}

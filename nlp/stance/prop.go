@@ -406,7 +406,11 @@ func (st *state) analyse(qi, s, e int, base dossier.StanceLabel, uncertain bool)
 			flips++
 		}
 		bs = j
-		if bs >= e || st.flags(bs)&fAnaphor != 0 && st.contentWords(bs+1, e) == 0 {
+		// "no evidence of that", also with a trailing adjunct and no clause
+		// of its own: "no evidence of that in our order book".
+		ofThat := bs >= 2 && st.is(bs-1, "that") && st.is(bs-2, "of") // the skip above ate "of that"
+		if bs >= e || ofThat && st.adjunctOnly(bs, e, false) ||
+			st.flags(bs)&fAnaphor != 0 && (st.contentWords(bs+1, e) == 0 || st.adjunctOnly(bs+1, e, true)) {
 			p.anaphoric = true
 			bs = e
 		}
@@ -791,4 +795,34 @@ func (st *state) claimObject(s, e int) int {
 		}
 	}
 	return s
+}
+
+// adjunctOnly reports whether tokens [k, e) are only a prepositional
+// adjunct of place or source ("in our order book", "at the plant"), with no
+// clause of its own. strict asks for no verb at all (after a bare "that",
+// which may also open a clause: "that in May the plant closed"); otherwise,
+// after "of that", a short phrase without an auxiliary will do, since
+// words like "order" and "book" are verbs too.
+func (st *state) adjunctOnly(k, e int, strict bool) bool {
+	if k >= e {
+		return true
+	}
+	switch {
+	case st.is(k, "in"), st.is(k, "on"), st.is(k, "at"), st.is(k, "from"), st.is(k, "among"),
+		st.is(k, "across"), st.is(k, "within"), st.is(k, "inside"):
+	default:
+		return false
+	}
+	if strict {
+		return !st.hasVerb(k+1, e)
+	}
+	if e-k > 6 {
+		return false
+	}
+	for i := k + 1; i < e; i++ {
+		if st.flags(i)&fAux != 0 {
+			return false
+		}
+	}
+	return true
 }
