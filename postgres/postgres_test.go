@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"net/url"
 	"os"
+	"strings"
 	"testing"
 
 	"dossier"
@@ -91,4 +92,39 @@ func mustOpen(tb testing.TB, dsn string) *postgres.DB {
 
 func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) dossier.Store { return mustOpen(t, freshDSN(t)) })
+}
+
+// BenchmarkPutAnalysis measures one article's write with its facts (the
+// storetest sample, made unique and not near-duplicate by a tail of words
+// that differs on every put).
+func BenchmarkPutAnalysis(b *testing.B) {
+	db := mustOpen(b, freshDSN(b))
+	ctx := context.Background()
+	base := storetest.Sample(b)
+	words := strings.Fields("river market council winter harbour budget railway senate orchard pension " +
+		"festival border vaccine tariff drought stadium election bridge factory satellite")
+	var sb strings.Builder
+	n := 0
+	for b.Loop() {
+		a := base
+		sb.Reset()
+		sb.WriteString(base.Article.Text)
+		for j, x := 0, uint64(n)*0x9E3779B97F4A7C15+1; j < 60; j++ {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			sb.WriteByte(' ')
+			sb.WriteString(words[x%uint64(len(words))])
+		}
+		a.Article.Text = sb.String()
+		n++
+		b.SetBytes(int64(len(a.Article.Text)))
+		res, err := db.PutAnalysis(ctx, a, dossier.Origin{Name: "bench.txt"})
+		if err != nil {
+			b.Fatalf("PutAnalysis() error: %v", err)
+		}
+		if res.Duplicate {
+			b.Fatalf("PutAnalysis() = %+v, want a new article", res)
+		}
+	}
 }

@@ -50,7 +50,10 @@ func (s *DB) PutAnalysis(ctx context.Context, a dossier.Analysis, o dossier.Orig
 	return res, nil
 }
 
-// putTx writes one article inside tx.
+// putTx writes one article inside tx. It takes at most three round trips:
+// the near-duplicate band locks, one look-up (the same text stored, and
+// near-duplicate candidates) and one statement (putSQL) that inserts the
+// article and all its facts.
 func putTx(ctx context.Context, tx *sql.Tx, a dossier.Analysis, o dossier.Origin, hash string, fp uint64, words int) (dossier.PutResult, error) {
 	var res dossier.PutResult
 	near := words >= dossier.MinFingerprintWords
@@ -58,217 +61,320 @@ func putTx(ctx context.Context, tx *sql.Tx, a dossier.Analysis, o dossier.Origin
 	if near {
 		// Serialize with any concurrent put sharing a band: a near-copy
 		// written at the same time is then seen by the query below. Locks
-		// are taken in one order (band 0 to 3), so they cannot deadlock.
-		for i := range b {
-			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1, $2)`, int32(i)+0x6470, int32(b[i])); err != nil {
-				return res, err
-			}
-		}
-	}
-	err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = $1`, hash).Scan(&res.ArticleID)
-	switch {
-	case err == nil:
-		res.Duplicate = true
-		return res, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return res, err
-	}
-
-	var bands [4]any // NULL for texts too short for near-duplicate detection
-	if near {
-		for i := range b {
-			bands[i] = int64(b[i])
-		}
-		res.NearDuplicateOf, err = nearDuplicate(ctx, tx, fp, b)
-		if err != nil {
+		// are taken in one order (band 0 to 3; a select list is evaluated
+		// left to right), so they cannot deadlock.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1, $2), pg_advisory_xact_lock($3, $4),
+			pg_advisory_xact_lock($5, $6), pg_advisory_xact_lock($7, $8)`,
+			int32(0x6470), int32(b[0]), int32(0x6471), int32(b[1]),
+			int32(0x6472), int32(b[2]), int32(0x6473), int32(b[3])); err != nil {
 			return res, err
 		}
 	}
-
-	art := a.Article
-	var date, first any
-	if !art.Date.IsZero() {
-		date = art.Date
-	}
-	if res.NearDuplicateOf != 0 {
-		first = res.NearDuplicateOf
-	}
-	rawMap, err := o.Map.MarshalBinary()
+	// After the locks, in a statement of its own: its snapshot then sees
+	// every near-copy committed by a put that held one of them.
+	id, first, err := lookup(ctx, tx, hash, near, fp, b)
 	if err != nil {
 		return res, err
 	}
-	err = tx.QueryRowContext(ctx, `INSERT INTO articles
-		(hash, fingerprint, band0, band1, band2, band3, near_duplicate_of, title, date, source, url, text,
-		 origin_name, origin_format, raw, raw_map)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-		ON CONFLICT (hash) DO NOTHING RETURNING id`,
-		hash, int64(fp), bands[0], bands[1], bands[2], bands[3], first, art.Title, date, art.Source, art.URL, art.Text,
-		o.Name, o.Format, o.Raw, rawMap).Scan(&res.ArticleID)
+	if id != 0 {
+		return dossier.PutResult{ArticleID: id, Duplicate: true}, nil
+	}
+	res.NearDuplicateOf = first
+
+	args, err := putArgs(a, o, hash, fp, near, first)
+	if err != nil {
+		return res, err
+	}
+	err = tx.QueryRowContext(ctx, putSQL, args...).Scan(&res.ArticleID)
 	if errors.Is(err, sql.ErrNoRows) {
-		// A concurrent put of the same text committed first.
+		// A concurrent put of the same text committed first: ON CONFLICT
+		// skipped the article, so the facts joined to it were skipped too.
 		res = dossier.PutResult{Duplicate: true}
 		err = tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = $1`, hash).Scan(&res.ArticleID)
 		return res, err
 	}
-	if err != nil {
-		return res, err
-	}
-	id := res.ArticleID
-	if err := putFacts(ctx, tx, id, a); err != nil {
-		return res, err
-	}
-	return res, nil
+	return res, err
 }
 
-// nearDuplicate returns the first stored copy of an article whose Fingerprint is
-// within dossier.NearDuplicateDistance of fp, or 0. Candidates share at
-// least one band (pigeonhole: 3 differing bits leave one of 4 bands equal).
-func nearDuplicate(ctx context.Context, tx *sql.Tx, fp uint64, b [4]uint16) (int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, fingerprint, coalesce(near_duplicate_of, 0) FROM articles
-		WHERE band0 = $1 OR band1 = $2 OR band2 = $3 OR band3 = $4`, int64(b[0]), int64(b[1]), int64(b[2]), int64(b[3]))
+// lookup returns the id of the stored article with this hash, or 0 and the
+// first stored copy of an article whose Fingerprint is within
+// dossier.NearDuplicateDistance of fp (0 when none, or when near is false).
+// Candidates share at least one band (pigeonhole: 3 differing bits leave
+// one of 4 bands equal).
+func lookup(ctx context.Context, tx *sql.Tx, hash string, near bool, fp uint64, b [4]uint16) (id, first int64, err error) {
+	var bands [4]any // NULL matches no row
+	if near {
+		for i := range b {
+			bands[i] = int64(b[i])
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, fingerprint, coalesce(near_duplicate_of, 0), hash = $1 FROM articles
+		WHERE hash = $1 OR band0 = $2 OR band1 = $3 OR band2 = $4 OR band3 = $5`, hash, bands[0], bands[1], bands[2], bands[3])
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	defer rows.Close()
-	var best int64
 	for rows.Next() {
-		var id, h, first int64
-		if err := rows.Scan(&id, &h, &first); err != nil {
-			return 0, err
+		var cand, h, dup int64
+		var same bool
+		if err := rows.Scan(&cand, &h, &dup, &same); err != nil {
+			return 0, 0, err
 		}
-		if dossier.HammingDistance(uint64(h), fp) > dossier.NearDuplicateDistance {
+		if same {
+			id = cand
+		}
+		if !near || dossier.HammingDistance(uint64(h), fp) > dossier.NearDuplicateDistance {
 			continue
 		}
-		if first != 0 {
-			id = first
+		if dup != 0 {
+			cand = dup
 		}
-		if best == 0 || id < best {
-			best = id
+		if first == 0 || cand < first {
+			first = cand
 		}
 	}
-	return best, rows.Err()
+	if err := rows.Err(); err != nil {
+		return 0, 0, err
+	}
+	if id != 0 {
+		return id, 0, nil
+	}
+	return 0, first, nil
 }
 
-// putFacts writes every fact of a, checking each span against the text as
-// it goes: a bad span fails the put midway and the transaction rolls back.
-func putFacts(ctx context.Context, tx *sql.Tx, id int64, a dossier.Analysis) error {
-	text := a.Article.Text
+// putSQL inserts an article and all its facts in one statement, each table's
+// rows passed as one array per column and expanded by unnest: one round trip
+// per article whatever its number of facts, and one prepared statement. The
+// facts join the article's row, so when ON CONFLICT (hash) skips it (a
+// concurrent put of the same text), nothing else is written and no row is
+// returned. Mentions and stances find their entity and claim by ref (unique
+// within an article). WITH ORDINALITY ... ORDER BY keeps the facts' order in
+// their ids, which is the order Analysis reads them back in.
+const putSQL = `WITH a AS (
+	INSERT INTO articles (hash, fingerprint, band0, band1, band2, band3, near_duplicate_of, title, date, source, url, text,
+		origin_name, origin_format, raw, raw_map)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+	ON CONFLICT (hash) DO NOTHING RETURNING id
+), p AS (
+	INSERT INTO producers (article_id, layer, component)
+	SELECT a.id, t.layer, t.component FROM a, unnest($17::text[], $18::text[]) AS t (layer, component)
+), e AS (
+	INSERT INTO entities (article_id, ref, name, type, title, party, region, linked_to)
+	SELECT a.id, t.ref, t.name, t.type, t.title, t.party, t.region, t.linked_to
+	FROM a, unnest($19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[])
+		WITH ORDINALITY AS t (ref, name, type, title, party, region, linked_to, n)
+	ORDER BY t.n
+	RETURNING id, ref
+), m AS (
+	INSERT INTO mentions (entity_id, start, "end", kind)
+	SELECT e.id, t.start, t."end", t.kind
+	FROM unnest($26::text[], $27::int4[], $28::int4[], $29::text[]) WITH ORDINALITY AS t (ref, start, "end", kind, n)
+	JOIN e ON e.ref = t.ref
+	ORDER BY t.n
+), q AS (
+	INSERT INTO quotes (article_id, ref, kind, content_start, content_end, cue_start, cue_end, source_start, source_end,
+		addressee_start, addressee_end, speaker, speaker_name, source_type, source_count, stance, text)
+	SELECT a.id, t.ref, t.kind, t.content_start, t.content_end, t.cue_start, t.cue_end, t.source_start, t.source_end,
+		t.addressee_start, t.addressee_end, t.speaker, t.speaker_name, t.source_type, t.source_count, t.stance, t.text
+	FROM a, unnest($30::text[], $31::text[], $32::int4[], $33::int4[], $34::int4[], $35::int4[], $36::int4[], $37::int4[],
+		$38::int4[], $39::int4[], $40::text[], $41::text[], $42::text[], $43::int4[], $44::text[], $45::text[])
+		WITH ORDINALITY AS t (ref, kind, content_start, content_end, cue_start, cue_end, source_start, source_end,
+			addressee_start, addressee_end, speaker, speaker_name, source_type, source_count, stance, text, n)
+	ORDER BY t.n
+), c AS (
+	INSERT INTO claims (article_id, ref, statement, entities)
+	SELECT a.id, t.ref, t.statement, t.entities
+	FROM a, unnest($46::text[], $47::text[], $48::text[]) WITH ORDINALITY AS t (ref, statement, entities, n)
+	ORDER BY t.n
+	RETURNING id, ref
+), s AS (
+	INSERT INTO stances (claim_id, speaker, speaker_name, source_start, source_end, source_type, source_count, stance,
+		cue_start, cue_end, hedge, evidence_start, evidence_end, quote)
+	SELECT c.id, t.speaker, t.speaker_name, t.source_start, t.source_end, t.source_type, t.source_count, t.stance,
+		t.cue_start, t.cue_end, t.hedge, t.evidence_start, t.evidence_end, t.quote
+	FROM unnest($49::text[], $50::text[], $51::text[], $52::int4[], $53::int4[], $54::text[], $55::int4[], $56::text[],
+		$57::int4[], $58::int4[], $59::text[], $60::int4[], $61::int4[], $62::text[])
+		WITH ORDINALITY AS t (claim, speaker, speaker_name, source_start, source_end, source_type, source_count, stance,
+			cue_start, cue_end, hedge, evidence_start, evidence_end, quote, n)
+	JOIN c ON c.ref = t.claim
+	ORDER BY t.n
+), tm AS (
+	INSERT INTO timex (article_id, start, "end", type, value)
+	SELECT a.id, t.start, t."end", t.type, t.value
+	FROM a, unnest($63::int4[], $64::int4[], $65::text[], $66::text[]) WITH ORDINALITY AS t (start, "end", type, value, n)
+	ORDER BY t.n
+), f AS (
+	INSERT INTO figures (article_id, start, "end", kind, value, unit, instrument, direction, change_pct, change_pts, level)
+	SELECT a.id, t.start, t."end", t.kind, t.value, t.unit, t.instrument, t.direction, t.change_pct, t.change_pts, t.level
+	FROM a, unnest($67::int4[], $68::int4[], $69::text[], $70::float8[], $71::text[], $72::text[], $73::text[],
+		$74::float8[], $75::float8[], $76::float8[])
+		WITH ORDINALITY AS t (start, "end", kind, value, unit, instrument, direction, change_pct, change_pts, level, n)
+	ORDER BY t.n
+)
+SELECT id FROM a`
+
+// putArgs checks every span of a against its text and returns the
+// parameters of putSQL.
+func putArgs(a dossier.Analysis, o dossier.Origin, hash string, fp uint64, near bool, first int64) ([]any, error) {
+	if err := checkAll(a); err != nil {
+		return nil, err
+	}
+	art := a.Article
+	var date, dup any
+	if !art.Date.IsZero() {
+		date = art.Date
+	}
+	if first != 0 {
+		dup = first
+	}
+	var bands [4]any // NULL for texts too short for near-duplicate detection
+	if near {
+		b := dossier.FingerprintBands(fp)
+		for i := range b {
+			bands[i] = int64(b[i])
+		}
+	}
+	rawMap, err := o.Map.MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	args := make([]any, 0, 76)
+	args = append(args, hash, int64(fp), bands[0], bands[1], bands[2], bands[3], dup, art.Title, date, art.Source, art.URL,
+		art.Text, o.Name, o.Format, o.Raw, rawMap)
+
+	layers := make([]string, 0, len(a.Producers))
+	comps := make([]string, 0, len(a.Producers))
 	for layer, comp := range a.Producers {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO producers (article_id, layer, component) VALUES ($1, $2, $3)`, id, layer, comp); err != nil {
-			return err
+		layers = append(layers, layer)
+		comps = append(comps, comp)
+	}
+	args = append(args, layers, comps)
+
+	n := len(a.Entities)
+	eref, ename, etype, etitle, eparty, eregion, elinked := make([]string, n), make([]string, n), make([]string, n),
+		make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	nm := 0
+	for i, e := range a.Entities {
+		eref[i], ename[i], etype[i], etitle[i], eparty[i], eregion[i], elinked[i] = e.ID, e.Name, string(e.Type), e.Title,
+			e.Party, e.Region, e.LinkedTo
+		nm += len(e.Mentions)
+	}
+	mref, mstart, mend, mkind := make([]string, 0, nm), make([]int32, 0, nm), make([]int32, 0, nm), make([]string, 0, nm)
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			mref = append(mref, e.ID)
+			mstart = append(mstart, int32(m.Span.Start))
+			mend = append(mend, int32(m.Span.End))
+			mkind = append(mkind, string(m.Kind))
 		}
 	}
+	args = append(args, eref, ename, etype, etitle, eparty, eregion, elinked, mref, mstart, mend, mkind)
 
-	if len(a.Entities) > 0 {
-		ent, err := tx.PrepareContext(ctx, `INSERT INTO entities (article_id, ref, name, type, title, party, region, linked_to)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`)
-		if err != nil {
-			return err
-		}
-		defer ent.Close()
-		men, err := tx.PrepareContext(ctx, `INSERT INTO mentions (entity_id, start, "end", kind) VALUES ($1, $2, $3, $4)`)
-		if err != nil {
-			return err
-		}
-		defer men.Close()
-		for _, e := range a.Entities {
-			var eid int64
-			if err := ent.QueryRowContext(ctx, id, e.ID, e.Name, string(e.Type), e.Title, e.Party, e.Region, e.LinkedTo).Scan(&eid); err != nil {
-				return fmt.Errorf("entity %s: %w", e.ID, err)
-			}
-			for _, m := range e.Mentions {
-				if err := dossier.CheckSpan("entity "+e.ID+" mention", m.Span, text); err != nil {
-					return err
-				}
-				if _, err := men.ExecContext(ctx, eid, m.Span.Start, m.Span.End, string(m.Kind)); err != nil {
-					return err
-				}
-			}
-		}
+	n = len(a.Quotes)
+	qref, qkind, qspeaker, qname, qtype, qstance, qtext := make([]string, n), make([]string, n), make([]string, n),
+		make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	var qspans [8][]int32 // content, cue, source, addressee: start and end
+	for i := range qspans {
+		qspans[i] = make([]int32, n)
 	}
-
-	if len(a.Quotes) > 0 {
-		qs, err := tx.PrepareContext(ctx, `INSERT INTO quotes (article_id, ref, kind, content_start, content_end, cue_start, cue_end,
-			source_start, source_end, addressee_start, addressee_end, speaker, speaker_name, source_type, source_count, stance, text)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`)
-		if err != nil {
-			return err
+	qcount := make([]int32, n)
+	for i, q := range a.Quotes {
+		qref[i], qkind[i], qspeaker[i], qname[i], qtype[i], qstance[i] = q.ID, string(q.Kind), q.Speaker, q.SpeakerName,
+			string(q.SourceType), string(q.Stance)
+		qtext[i] = q.Content.Text(art.Text)
+		for j, sp := range [4]textpos.Span{q.Content, q.Cue, q.Source, q.Addressee} {
+			qspans[2*j][i], qspans[2*j+1][i] = int32(sp.Start), int32(sp.End)
 		}
-		defer qs.Close()
-		for _, q := range a.Quotes {
-			if err := checkSpans(text, "quote "+q.ID, q.Content, q.Cue, q.Source, q.Addressee); err != nil {
-				return err
-			}
-			if _, err := qs.ExecContext(ctx, id, q.ID, string(q.Kind), q.Content.Start, q.Content.End, q.Cue.Start, q.Cue.End,
-				q.Source.Start, q.Source.End, q.Addressee.Start, q.Addressee.End, q.Speaker, q.SpeakerName,
-				string(q.SourceType), q.SourceCount, string(q.Stance), q.Content.Text(text)); err != nil {
-				return fmt.Errorf("quote %s: %w", q.ID, err)
-			}
-		}
+		qcount[i] = int32(q.SourceCount)
 	}
+	args = append(args, qref, qkind, qspans[0], qspans[1], qspans[2], qspans[3], qspans[4], qspans[5], qspans[6], qspans[7],
+		qspeaker, qname, qtype, qcount, qstance, qtext)
 
-	if len(a.Claims) > 0 {
-		cs, err := tx.PrepareContext(ctx, `INSERT INTO claims (article_id, ref, statement, entities) VALUES ($1, $2, $3, $4) RETURNING id`)
-		if err != nil {
-			return err
-		}
-		defer cs.Close()
-		ss, err := tx.PrepareContext(ctx, `INSERT INTO stances (claim_id, speaker, speaker_name, source_start, source_end,
-			source_type, source_count, stance, cue_start, cue_end, hedge, evidence_start, evidence_end, quote)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`)
-		if err != nil {
-			return err
-		}
-		defer ss.Close()
-		for _, c := range a.Claims {
-			var cid int64
-			if err := cs.QueryRowContext(ctx, id, c.ID, c.Statement, strings.Join(c.Entities, " ")).Scan(&cid); err != nil {
-				return fmt.Errorf("claim %s: %w", c.ID, err)
-			}
-			for _, s := range c.Stances {
-				if err := checkSpans(text, "claim "+c.ID+" stance", s.Source, s.Cue, s.Evidence); err != nil {
-					return err
-				}
-				if _, err := ss.ExecContext(ctx, cid, s.Speaker, s.SpeakerName, s.Source.Start, s.Source.End,
-					string(s.SourceType), s.SourceCount, string(s.Stance), s.Cue.Start, s.Cue.End, s.Hedge,
-					s.Evidence.Start, s.Evidence.End, s.Quote); err != nil {
-					return err
-				}
+	n = len(a.Claims)
+	cref, cstmt, cents := make([]string, n), make([]string, n), make([]string, n)
+	ns := 0
+	for i, c := range a.Claims {
+		cref[i], cstmt[i], cents[i] = c.ID, c.Statement, strings.Join(c.Entities, " ")
+		ns += len(c.Stances)
+	}
+	args = append(args, cref, cstmt, cents)
+	sclaim, sspeaker, sname, stype, sstance, shedge, squote := make([]string, 0, ns), make([]string, 0, ns),
+		make([]string, 0, ns), make([]string, 0, ns), make([]string, 0, ns), make([]string, 0, ns), make([]string, 0, ns)
+	var sspans [6][]int32 // source, cue, evidence: start and end
+	for i := range sspans {
+		sspans[i] = make([]int32, 0, ns)
+	}
+	scount := make([]int32, 0, ns)
+	for _, c := range a.Claims {
+		for _, s := range c.Stances {
+			sclaim = append(sclaim, c.ID)
+			sspeaker = append(sspeaker, s.Speaker)
+			sname = append(sname, s.SpeakerName)
+			stype = append(stype, string(s.SourceType))
+			sstance = append(sstance, string(s.Stance))
+			shedge = append(shedge, s.Hedge)
+			squote = append(squote, s.Quote)
+			scount = append(scount, int32(s.SourceCount))
+			for j, sp := range [3]textpos.Span{s.Source, s.Cue, s.Evidence} {
+				sspans[2*j] = append(sspans[2*j], int32(sp.Start))
+				sspans[2*j+1] = append(sspans[2*j+1], int32(sp.End))
 			}
 		}
 	}
+	args = append(args, sclaim, sspeaker, sname, sspans[0], sspans[1], stype, scount, sstance, sspans[2], sspans[3],
+		shedge, sspans[4], sspans[5], squote)
 
-	if len(a.Timex) > 0 {
-		ts, err := tx.PrepareContext(ctx, `INSERT INTO timex (article_id, start, "end", type, value) VALUES ($1, $2, $3, $4, $5)`)
-		if err != nil {
-			return err
-		}
-		defer ts.Close()
-		for _, t := range a.Timex {
-			if err := dossier.CheckSpan("timex", t.Span, text); err != nil {
-				return err
-			}
-			if _, err := ts.ExecContext(ctx, id, t.Span.Start, t.Span.End, string(t.Type), t.Value); err != nil {
+	n = len(a.Timex)
+	tstart, tend, ttype, tvalue := make([]int32, n), make([]int32, n), make([]string, n), make([]string, n)
+	for i, t := range a.Timex {
+		tstart[i], tend[i], ttype[i], tvalue[i] = int32(t.Span.Start), int32(t.Span.End), string(t.Type), t.Value
+	}
+	args = append(args, tstart, tend, ttype, tvalue)
+
+	n = len(a.Figures)
+	fstart, fend := make([]int32, n), make([]int32, n)
+	fkind, funit, finst, fdir := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	fvalue, fpct, fpts, flevel := make([]*float64, n), make([]*float64, n), make([]*float64, n), make([]*float64, n)
+	for i, f := range a.Figures {
+		fstart[i], fend[i] = int32(f.Span.Start), int32(f.Span.End)
+		fkind[i], funit[i], finst[i], fdir[i] = string(f.Kind), f.Unit, f.Instrument, string(f.Direction)
+		fvalue[i], fpct[i], fpts[i], flevel[i] = f.Value, f.ChangePct, f.ChangePts, f.Level
+	}
+	args = append(args, fstart, fend, fkind, fvalue, funit, finst, fdir, fpct, fpts, flevel)
+	return args, nil
+}
+
+// checkAll checks every span of a against its text, before anything is
+// written: a bad span fails the put with an error wrapping dossier.ErrInvalid.
+func checkAll(a dossier.Analysis) error {
+	text := a.Article.Text
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if err := dossier.CheckSpan("entity "+e.ID+" mention", m.Span, text); err != nil {
 				return err
 			}
 		}
 	}
-
-	if len(a.Figures) > 0 {
-		fs, err := tx.PrepareContext(ctx, `INSERT INTO figures (article_id, start, "end", kind, value, unit, instrument,
-			direction, change_pct, change_pts, level) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`)
-		if err != nil {
+	for _, q := range a.Quotes {
+		if err := checkSpans(text, "quote "+q.ID, q.Content, q.Cue, q.Source, q.Addressee); err != nil {
 			return err
 		}
-		defer fs.Close()
-		for _, f := range a.Figures {
-			if err := dossier.CheckSpan("figure", f.Span, text); err != nil {
+	}
+	for _, c := range a.Claims {
+		for _, s := range c.Stances {
+			if err := checkSpans(text, "claim "+c.ID+" stance", s.Source, s.Cue, s.Evidence); err != nil {
 				return err
 			}
-			if _, err := fs.ExecContext(ctx, id, f.Span.Start, f.Span.End, string(f.Kind), nullFloat(f.Value), f.Unit,
-				f.Instrument, string(f.Direction), nullFloat(f.ChangePct), nullFloat(f.ChangePts), nullFloat(f.Level)); err != nil {
-				return err
-			}
+		}
+	}
+	for _, t := range a.Timex {
+		if err := dossier.CheckSpan("timex", t.Span, text); err != nil {
+			return err
+		}
+	}
+	for _, f := range a.Figures {
+		if err := dossier.CheckSpan("figure", f.Span, text); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -281,11 +387,4 @@ func checkSpans(text, what string, spans ...textpos.Span) error {
 		}
 	}
 	return nil
-}
-
-func nullFloat(p *float64) any {
-	if p == nil {
-		return nil
-	}
-	return *p
 }
