@@ -322,7 +322,8 @@ func TestData(t *testing.T) {
 		t.Errorf("MaxWords() = %d, want 4..12", got)
 	}
 	counts := map[Class]int{}
-	for k, e := range l.exact {
+	for k, ix := range l.exact {
+		e := l.ents[ix]
 		if k == "" || strings.TrimSpace(k) != k || strings.Contains(k, "  ") || strings.ContainsAny(k, "\t\n") {
 			t.Errorf("exact key %q is not a trimmed phrase", k)
 		}
@@ -346,7 +347,8 @@ func TestData(t *testing.T) {
 		}
 	}
 	commons := 0
-	for k, e := range l.fold {
+	for k, ix := range l.fold {
+		e := l.ents[ix]
 		if k != strings.ToLower(k) {
 			t.Errorf("folded key %q is not lower case", k)
 		}
@@ -391,7 +393,7 @@ func FuzzLookupFold(f *testing.F) {
 	l := Default()
 	f.Fuzz(func(t *testing.T, s string) {
 		got, gotOK := l.LookupFold(s)
-		want, wantOK := l.fold[strings.ToLower(s)]
+		want, wantOK := l.get(l.fold, strings.ToLower(s))
 		if gotOK != wantOK || got != want {
 			t.Errorf("LookupFold(%q) = %v, %v, want %v, %v", s, got, gotOK, want, wantOK)
 		}
@@ -406,7 +408,7 @@ func FuzzAddTSV(f *testing.F) {
 	f.Add("x\tNoSuchClass\n")
 	f.Add("\t\t\t\t\n")
 	f.Fuzz(func(t *testing.T, text string) {
-		l := &Lexicon{exact: map[string]Entry{}, fold: map[string]Entry{}, states: map[string]string{}, parties: map[string]Party{}}
+		l := &Lexicon{exact: map[string]uint32{}, fold: map[string]uint32{}, states: map[string]string{}, parties: map[string]Party{}}
 		_ = l.addTSV("fuzz.tsv", text)
 		_ = l.addStates(text)
 		_ = l.addParties(text)

@@ -41,8 +41,9 @@ func build() *Lexicon {
 // the first sense loaded gives a phrase its Name and Country.
 func load(fsys embed.FS) (*Lexicon, error) {
 	l := &Lexicon{
-		exact:   make(map[string]Entry, exactHint),
-		fold:    make(map[string]Entry, foldHint),
+		exact:   make(map[string]uint32, exactHint),
+		fold:    make(map[string]uint32, foldHint),
+		ents:    make([]Entry, 0, exactHint+foldHint),
 		states:  make(map[string]string, 300),
 		parties: make(map[string]Party, 128),
 	}
@@ -107,7 +108,7 @@ func load(fsys embed.FS) (*Lexicon, error) {
 			// A role word that is also a name ("Judge", "Mayor", "Prince",
 			// "Earl") is read as the role, unless it is one of the most
 			// common surnames ("King", "Bishop").
-			if e, ok := l.exact[name]; ok && e.Any(TitleWord|Honorific) &&
+			if e, ok := l.get(l.exact, name); ok && e.Any(TitleWord|Honorific) &&
 				(f.class == GivenName || rank > commonSurnameRank) {
 				continue
 			}
@@ -227,10 +228,7 @@ func (l *Lexicon) addWords(text string) error {
 			}
 			p |= 1 << j
 		}
-		e := l.fold[w]
-		e.Class |= Common
-		e.POS |= p
-		l.fold[w] = e
+		l.merge(l.fold, w, Entry{Class: Common, POS: p})
 	}
 	return nil
 }
@@ -248,25 +246,28 @@ func (l *Lexicon) add(phrase string, e Entry) {
 	if phrase == "" {
 		return
 	}
-	merge(l.exact, phrase, e)
-	merge(l.fold, lower(phrase), e)
+	l.merge(l.exact, phrase, e)
+	l.merge(l.fold, lower(phrase), e)
 	if n := strings.Count(phrase, " ") + 1; n > l.maxWords {
 		l.maxWords = n
 	}
 }
 
-func merge(m map[string]Entry, k string, e Entry) {
-	old, ok := m[k]
+// merge records e under k in m, one of l.exact and l.fold, or joins it to
+// the entry already there.
+func (l *Lexicon) merge(m map[string]uint32, k string, e Entry) {
+	i, ok := m[k]
 	if !ok {
-		m[k] = e
+		m[k] = uint32(len(l.ents))
+		l.ents = append(l.ents, e)
 		return
 	}
+	old := &l.ents[i]
 	old.Class |= e.Class
 	old.POS |= e.POS
 	if old.Name == "" && old.Country == "" {
 		old.Name, old.Country = e.Name, e.Country
 	}
-	m[k] = old
 }
 
 // lower returns s in lower case, without allocating when it already is.

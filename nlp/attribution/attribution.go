@@ -52,6 +52,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"sync"
 
 	"dossier"
 	"dossier/lexicon"
@@ -71,6 +72,12 @@ type Component struct {
 	// extras are the nouns that cue attribution ("criticism of") and the
 	// verbs of seeming ("seemed", "is seen as").
 	extras extraTable
+	// info joins cues, extras and words.class, so that one lookup per
+	// token finds a word's entries in all three.
+	info infoTable
+	// scratch pools the per-token tables of finished documents
+	// (*scratch), so that a document reuses them instead of allocating.
+	scratch *sync.Pool
 	// Attitudes makes belief and expectation verbs ("believes", "fears")
 	// cues of indirect attribution, as corpora that annotate non-speech
 	// attribution count them. It is set by New.
@@ -81,7 +88,10 @@ type Component struct {
 // words (titles, outlets); it may be nil, which makes the source finder rely
 // on entities and capitalisation alone.
 func New(lex *lexicon.Lexicon) *Component {
-	return &Component{lex: lex, cues: newCueTable(), words: newWordTables(), extras: newExtraTable(), attitudes: true}
+	c := &Component{lex: lex, cues: newCueTable(), words: newWordTables(), extras: newExtraTable(), attitudes: true}
+	c.info = newInfoTable(c.cues, c.extras, c.words)
+	c.scratch = &sync.Pool{New: func() any { return new(scratch) }}
+	return c
 }
 
 // Name implements nlp.Component.
@@ -103,6 +113,7 @@ func (c *Component) Process(ctx context.Context, d *nlp.Doc) error {
 	st := newState(c, d)
 	st.run()
 	d.Quotes = st.finish()
+	st.release()
 	return nil
 }
 
@@ -150,6 +161,57 @@ type state struct {
 	// (", citing four workers,"), or -1, and citeSrc its object.
 	cite    int
 	citeSrc src
+	// info is, per token, the index of its lower-case form in c.info;
+	// posm is its parts of speech, with posKnown once looked up.
+	info []uint32
+	posm []lexicon.POS
+	// sc holds the per-token tables' storage, returned to the pool by
+	// release.
+	sc *scratch
+}
+
+// scratch is the storage of a state's per-token tables, kept between
+// documents in Component.scratch.
+type scratch struct {
+	cue                                   []*cue
+	cueLen                                []uint8
+	ent, mention, inQuote, sentOf, paraOf []int32
+	used                                  []bool
+	info                                  []uint32
+	posm                                  []lexicon.POS
+}
+
+// getScratch returns pooled storage, or new storage for a Component not
+// made by New.
+func (c *Component) getScratch() *scratch {
+	if c.scratch == nil {
+		return new(scratch)
+	}
+	return c.scratch.Get().(*scratch)
+}
+
+// release returns the state's per-token storage to the pool. The state
+// must not be used afterwards.
+func (st *state) release() {
+	if st.c.scratch == nil || st.sc == nil {
+		return
+	}
+	clear(st.sc.cue) // drop the pointers, so the pool holds no garbage
+	st.c.scratch.Put(st.sc)
+	st.sc = nil
+}
+
+// zeroed returns (*buf)[:n] with every element zero, growing *buf when it
+// is too short.
+func zeroed[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+		return *buf
+	}
+	s := (*buf)[:n]
+	clear(s)
+	*buf = s
+	return s
 }
 
 func newState(c *Component, d *nlp.Doc) *state {
@@ -158,16 +220,20 @@ func newState(c *Component, d *nlp.Doc) *state {
 	// token, so that looking one or two tokens ahead never goes out of
 	// range: the padding reads as "nothing there".
 	const pad = 4
+	sc := c.getScratch()
 	st := &state{
 		c: c, d: d, text: d.Text, toks: d.Tokens, cite: -1,
-		cue:     make([]*cue, n+pad),
-		cueLen:  make([]uint8, n+pad),
-		ent:     make([]int32, n+pad),
-		mention: make([]int32, n+pad),
-		inQuote: make([]int32, n+pad),
-		used:    make([]bool, n+pad),
-		sentOf:  make([]int32, n+pad),
-		paraOf:  make([]int32, n+pad),
+		sc:      sc,
+		cue:     zeroed(&sc.cue, n+pad),
+		cueLen:  zeroed(&sc.cueLen, n+pad),
+		ent:     zeroed(&sc.ent, n+pad),
+		mention: zeroed(&sc.mention, n+pad),
+		inQuote: zeroed(&sc.inQuote, n+pad),
+		used:    zeroed(&sc.used, n+pad),
+		sentOf:  zeroed(&sc.sentOf, n+pad),
+		paraOf:  zeroed(&sc.paraOf, n+pad),
+		info:    zeroed(&sc.info, n+pad),
+		posm:    zeroed(&sc.posm, n+pad),
 	}
 	for i := range st.sentOf {
 		st.sentOf[i] = -1
@@ -206,6 +272,7 @@ func newState(c *Component, d *nlp.Doc) *state {
 			}
 		}
 	}
+	st.lookupInfos()
 	return st
 }
 
@@ -338,13 +405,12 @@ func (st *state) punct(i int, p string) bool {
 
 // findCues marks every token that starts a cue, single or multi-word.
 func (st *state) findCues() {
-	var buf [lowerBuf]byte
 	for i := range st.toks {
-		w := st.lower(i, &buf)
-		if w == nil {
+		if st.info[i] == 0 {
 			continue
 		}
-		if x, ok := st.c.extras[string(w)]; ok {
+		ti := st.infoOf(i)
+		if x := ti.extra; x.nominal != nil || x.raising != 0 {
 			if x.nominal != nil {
 				st.nomCand = append(st.nomCand, int32(i))
 			}
@@ -352,7 +418,7 @@ func (st *state) findCues() {
 				st.raiseCand = append(st.raiseCand, int32(i))
 			}
 		}
-		c := st.c.cues[string(w)]
+		c := ti.cue
 		if c == nil || !st.verbPosition(i) || st.nounUse(i, c) {
 			continue
 		}

@@ -99,7 +99,7 @@ func (st *state) nominal() {
 		if w == nil || st.toks[i].Is(nlp.Upper) {
 			continue
 		}
-		n := st.c.extras[string(w)].nominal
+		n := st.infoOf(i).extra.nominal
 		if n == nil || i+2 >= len(st.toks) || st.sentOf[i] < 0 {
 			continue
 		}
@@ -205,7 +205,7 @@ func (st *state) raising() {
 		if w == nil {
 			continue
 		}
-		passive := st.c.extras[string(w)].raising == 2
+		passive := st.infoOf(i).extra.raising == 2
 		sa, sb := st.sentence(int(st.sentOf[i]))
 		j := i - 1
 		for j > sa && (st.skippable(j) && st.wc(j)&wAux == 0) {

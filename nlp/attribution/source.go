@@ -13,12 +13,7 @@ func (st *state) wc(i int) wclass {
 	if i < 0 || i >= len(st.toks) {
 		return 0
 	}
-	var buf [lowerBuf]byte
-	w := st.lower(i, &buf)
-	if w == nil {
-		return 0
-	}
-	return st.c.words.class[string(w)]
+	return st.infoOf(i).class
 }
 
 // pos returns the parts of speech of token i as a common word (0 when
@@ -27,12 +22,16 @@ func (st *state) pos(i int) lexicon.POS {
 	if st.c.lex == nil || i < 0 || i >= len(st.toks) {
 		return 0
 	}
-	var buf [lowerBuf]byte
-	w := st.lower(i, &buf)
-	if w == nil {
-		return 0
+	if p := st.posm[i]; p&posKnown != 0 {
+		return p &^ posKnown
 	}
-	return st.c.lex.POSOf(string(w))
+	var buf [lowerBuf]byte
+	var p lexicon.POS
+	if w := st.lower(i, &buf); w != nil {
+		p = st.c.lex.POSOf(string(w))
+	}
+	st.posm[i] = p | posKnown
+	return p
 }
 
 // upper reports whether token i is a capitalised word.

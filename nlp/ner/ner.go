@@ -94,10 +94,38 @@ type state struct {
 	// capSeen holds the words seen capitalised away from sentence starts,
 	// built on first use.
 	capSeen map[string]struct{}
+	// memo caches, per unit, facts looked up from its text: the lexicon
+	// class of the unit as written and whether it is a common word
+	// capitalised (see the memo bits).
+	memo []uint64
+}
+
+// Bits of state.memo above the lexicon class in the low 32 bits.
+const (
+	memoLexKnown uint64 = 1 << (32 + iota) // the class was looked up
+	memoLexFound                           // the lexicon has the unit's text
+	memoCCKnown                            // isCommonCap was computed
+	memoCC                                 // isCommonCap is true
+)
+
+// unitLex returns the lexicon class of unit i's text as written, and
+// whether the lexicon has it: lex.Lookup(st.core(i)), looked up once.
+func (st *state) unitLex(i int) (lexicon.Class, bool) {
+	m := st.memo[i]
+	if m&memoLexKnown == 0 {
+		e, ok := st.c.lex.Lookup(st.core(i))
+		m |= memoLexKnown | uint64(e.Class)
+		if ok {
+			m |= memoLexFound
+		}
+		st.memo[i] = m
+	}
+	return lexicon.Class(uint32(m)), m&memoLexFound != 0
 }
 
 func (st *state) run() {
 	st.us = buildUnits(st.d, make([]unit, 0, len(st.d.Tokens)))
+	st.memo = make([]uint64, len(st.us))
 	st.markLines()
 	st.datelines()
 	st.sentences()
@@ -154,9 +182,6 @@ func (st *state) markLines() {
 				if u.has(uAllCaps) || u.end-u.start == 1 {
 					allcaps++
 				}
-				if !u.has(uAllCaps) && st.isCommonCap(i) {
-					capCommon++
-				}
 			case u.has(uLower):
 				alpha++
 				if !w.function.has(st.core(i)) {
@@ -165,6 +190,16 @@ func (st *state) markLines() {
 			}
 		}
 		caps := allcaps >= 1 && lowerContent == 0 && allcaps*10 >= alpha*7
+		// Common capitalised words are counted only for a line that can
+		// still be title case: most lines have lower-case content words.
+		if lowerContent == 0 && capn >= 3 && !digit && le-ls <= 16 {
+			for i := ls; i < le; i++ {
+				u := &us[i]
+				if !u.has(uDigit) && (u.has(uCap) || u.has(uInitial)) && !u.has(uAllCaps) && st.isCommonCap(i) {
+					capCommon++
+				}
+			}
+		}
 		title := lowerContent == 0 && capn >= 3 && !digit && capCommon*2 >= capn && le-ls <= 16
 		if caps || title {
 			for i := ls; i < le; i++ {
@@ -377,8 +412,20 @@ func (st *state) datelinePlace(a, b int) {
 // isCommonCap reports whether the capitalised unit i is a common English word
 // when lower-cased (and not a name the lexicon knows).
 func (st *state) isCommonCap(i int) bool {
+	if m := st.memo[i]; m&memoCCKnown != 0 {
+		return m&memoCC != 0
+	}
+	cc := st.commonCap(i)
+	st.memo[i] |= memoCCKnown
+	if cc {
+		st.memo[i] |= memoCC
+	}
+	return cc
+}
+
+func (st *state) commonCap(i int) bool {
 	w := st.core(i)
-	if e, ok := st.c.lex.Lookup(w); ok && e.Class&(nameClasses|lexicon.GivenName|lexicon.Surname) != 0 {
+	if cls, ok := st.unitLex(i); ok && cls&(nameClasses|lexicon.GivenName|lexicon.Surname) != 0 {
 		return false
 	}
 	return st.c.w.function.hasFold(w) || st.common(w)
@@ -480,14 +527,14 @@ func (st *state) isTitleHead(i int) bool {
 	if st.us[i].has(uCap) {
 		// "Dean Jones": a capitalised given name that the lexicon does not
 		// also list as a role ("President") is the name, not the role.
-		if e, ok := st.c.lex.Lookup(c); ok && e.Has(lexicon.GivenName) && !e.Any(lexicon.TitleWord|lexicon.Honorific) {
+		if cls, ok := st.unitLex(i); ok && cls&lexicon.GivenName != 0 && cls&(lexicon.TitleWord|lexicon.Honorific) == 0 {
 			return false
 		}
 	}
 	if st.c.w.titleHead.hasFold(c) {
 		return true
 	}
-	if e, ok := st.c.lex.Lookup(c); ok && e.Any(lexicon.TitleWord|lexicon.Honorific) && !e.Any(lexicon.GivenName|lexicon.Surname) {
+	if cls, ok := st.unitLex(i); ok && cls&(lexicon.TitleWord|lexicon.Honorific) != 0 && cls&(lexicon.GivenName|lexicon.Surname) == 0 {
 		return true
 	}
 	if _, ok := st.c.w.plural[c]; ok {
@@ -514,17 +561,17 @@ func (st *state) isPartyWord(i int) bool {
 // isCalendar reports whether unit i is a weekday or month name.
 func (st *state) isCalendar(i int) bool {
 	c := st.core(i)
-	e, ok := st.c.lex.Lookup(c)
-	if len(c) == 3 && c != "May" && ok && e.Has(lexicon.GivenName) && (i+1 >= len(st.us) || !st.us[i+1].has(uDigit)) {
+	cls, ok := st.unitLex(i)
+	if len(c) == 3 && c != "May" && ok && cls&lexicon.GivenName != 0 && (i+1 >= len(st.us) || !st.us[i+1].has(uDigit)) {
 		return false // "Jan van Dijk", not "Jan 5"
 	}
 	if st.c.w.calendar.has(c) {
 		return true
 	}
-	if !ok || !e.Has(lexicon.Calendar) {
+	if !ok || cls&lexicon.Calendar == 0 {
 		return false
 	}
-	if e.Class&(nameClasses|lexicon.GivenName) == 0 {
+	if cls&(nameClasses|lexicon.GivenName) == 0 {
 		return true
 	}
 	// "May" is also a name: a month before a number or after a preposition.
@@ -812,8 +859,8 @@ func (st *state) titleText(a, b int) string {
 
 // isCountryish reports whether unit p is a country, its abbreviation or a demonym.
 func (st *state) isCountryish(p int) bool {
-	e, ok := st.c.lex.Lookup(st.core(p))
-	return ok && e.Class&(lexicon.Country|lexicon.Demonym) != 0
+	cls, ok := st.unitLex(p)
+	return ok && cls&(lexicon.Country|lexicon.Demonym) != 0
 }
 
 // matchAt returns the length in units of the longest lexicon name starting at
@@ -948,8 +995,8 @@ func (st *state) segment(a, b int) {
 		n := st.matchAt(p, b, false)
 		if n > 0 && p > a && n == 1 {
 			// "Michael Jordan": a place that is also a name does not split a person.
-			if e, ok := st.c.lex.Lookup(st.core(p)); ok && e.Class&(lexicon.GivenName|lexicon.Surname) != 0 {
-				if g, ok := st.c.lex.Lookup(st.core(p - 1)); ok && g.Has(lexicon.GivenName) || st.us[p-1].has(uInitial) {
+			if ec, ok := st.unitLex(p); ok && ec&(lexicon.GivenName|lexicon.Surname) != 0 {
+				if gc, ok := st.unitLex(p - 1); ok && gc&lexicon.GivenName != 0 || st.us[p-1].has(uInitial) {
 					n = 0
 				}
 			}
@@ -995,10 +1042,10 @@ func (st *state) placeWithName(a, b, p, n int) bool {
 		if !u.has(uCap) || u.has(uInitial) || st.isTitleHead(x) || st.isTitleMod(x) {
 			return false
 		}
-		if _, ok := st.lookupName(st.core(x), false); ok {
+		if cls, ok := st.unitLex(x); ok && cls&nameClasses != 0 {
 			return false
 		}
-		if e, ok := st.c.lex.Lookup(st.core(x)); ok && e.Has(lexicon.GivenName) && x == a {
+		if ec, ok := st.unitLex(x); ok && ec&lexicon.GivenName != 0 && x == a {
 			return false
 		}
 		c := st.core(x)
@@ -1030,7 +1077,7 @@ func (st *state) unknown(a, b int) {
 		return // a lone letter
 	}
 	c := st.newCand(a, b, "")
-	if e, ok := st.c.lex.Lookup(st.core(a)); ok && e.Has(lexicon.GivenName) && b-a >= 2 {
+	if ec, ok := st.unitLex(a); ok && ec&lexicon.GivenName != 0 && b-a >= 2 {
 		c.person = true
 	}
 	if a > 0 && st.c.w.honorific.has(st.core(a-1)) {

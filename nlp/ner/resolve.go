@@ -227,7 +227,7 @@ func (st *state) classifyMulti(c *cand) dossier.EntityType {
 		return dossier.Org
 	}
 	given := false
-	if e, ok := st.c.lex.Lookup(st.core(a)); ok && e.Has(lexicon.GivenName) {
+	if ec, ok := st.unitLex(a); ok && ec&lexicon.GivenName != 0 {
 		given = true
 	}
 	if given && b-a <= 3 || st.us[a].has(uInitial) {
@@ -239,12 +239,12 @@ func (st *state) classifyMulti(c *cand) dossier.EntityType {
 		if !st.us[x].has(uCap) || !st.common(st.core(x)) {
 			continue
 		}
-		if e, ok := st.c.lex.Lookup(st.core(x)); ok && e.Any(lexicon.GivenName|lexicon.Surname) {
+		if ec, ok := st.unitLex(x); ok && ec&(lexicon.GivenName|lexicon.Surname) != 0 {
 			continue
 		}
 		return dossier.Org
 	}
-	if e, ok := st.c.lex.Lookup(st.core(b - 1)); ok && e.Has(lexicon.Surname) {
+	if ec, ok := st.unitLex(b - 1); ok && ec&lexicon.Surname != 0 {
 		return dossier.Person
 	}
 	if given || b-a == 2 {
@@ -603,7 +603,7 @@ func (st *state) personAttributes(c *cand) {
 	}
 	// "Sen. Ben Cardin of Maryland"
 	if !us[b-1].has(uPunctAfter) && st.core(b) == "of" && b+1 < len(us) && c.title != "" {
-		if e, ok := st.c.lex.Lookup(st.core(b + 1)); ok && e.Has(lexicon.Region) {
+		if ec, ok := st.unitLex(b + 1); ok && ec&lexicon.Region != 0 {
 			c.region = st.core(b + 1)
 		}
 		return
@@ -644,7 +644,7 @@ func (st *state) personAttributes(c *cand) {
 	}
 	// "a senator from Virginia"
 	if x < len(us) && (st.core(x) == "from" || st.core(x) == "of") && x+1 < len(us) {
-		if e, ok := st.c.lex.Lookup(st.core(x + 1)); ok && e.Has(lexicon.Region) {
+		if ec, ok := st.unitLex(x + 1); ok && ec&lexicon.Region != 0 {
 			c.region = st.core(x + 1)
 		}
 	}
@@ -720,8 +720,8 @@ func (st *state) entities() []dossier.Entity {
 		}
 		if c.typ == dossier.Person && c.u1-c.u0 >= 2 && gr.gender == 0 {
 			// The sex of the given name: "Mary Lopez ... she".
-			if e, ok := st.c.lex.Lookup(st.core(int(c.u0))); ok {
-				switch e.Class & (lexicon.FemaleName | lexicon.MaleName) {
+			if cls, ok := st.unitLex(int(c.u0)); ok {
+				switch cls & (lexicon.FemaleName | lexicon.MaleName) {
 				case lexicon.FemaleName:
 					gr.gender = 'f'
 				case lexicon.MaleName:

@@ -7,14 +7,33 @@ package ner
 
 // wordSet is a set of words keyed by their exact spelling. Lookups with a
 // substring of the text do not allocate.
-type wordSet map[string]struct{}
+type wordSet struct {
+	m map[string]struct{}
+	// lens has, for each first byte (folded to 7 bits), a bit for each
+	// length (capped at 31) of the words in m. Most words are in no set,
+	// and this filter turns them away without hashing.
+	lens [128]uint32
+}
 
-func (s wordSet) has(w string) bool { _, ok := s[w]; return ok }
+// lenBit is the bit of lens for a word of n bytes.
+func lenBit(n int) uint32 { return 1 << min(n, 31) }
+
+func (s *wordSet) has(w string) bool {
+	if len(w) == 0 {
+		_, ok := s.m[w]
+		return ok
+	}
+	if s.lens[w[0]&0x7f]&lenBit(len(w)) == 0 {
+		return false
+	}
+	_, ok := s.m[w]
+	return ok
+}
 
 // hasFold reports whether the lower-case form of w is in s. ASCII words of
 // up to 32 bytes are lower-cased on the stack, without allocating.
-func (s wordSet) hasFold(w string) bool {
-	if len(w) > 32 {
+func (s *wordSet) hasFold(w string) bool {
+	if len(w) > 32 || len(w) == 0 {
 		return s.has(lower(w))
 	}
 	var buf [32]byte
@@ -28,14 +47,20 @@ func (s wordSet) hasFold(w string) bool {
 		}
 		buf[i] = c
 	}
-	_, ok := s[string(buf[:len(w)])]
+	if s.lens[buf[0]]&lenBit(len(w)) == 0 {
+		return false
+	}
+	_, ok := s.m[string(buf[:len(w)])]
 	return ok
 }
 
 func makeSet(words ...string) wordSet {
-	s := make(wordSet, len(words))
+	s := wordSet{m: make(map[string]struct{}, len(words))}
 	for _, w := range words {
-		s[w] = struct{}{}
+		s.m[w] = struct{}{}
+		if len(w) > 0 {
+			s.lens[w[0]&0x7f] |= lenBit(len(w))
+		}
 	}
 	return s
 }

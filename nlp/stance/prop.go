@@ -45,15 +45,21 @@ type state struct {
 	// fl memoizes flags per token: the passes over a document ask for the
 	// flags of the same tokens many times. Zero means not yet computed.
 	fl []wflag
+	// posm memoizes pos per token, with posKnown once looked up.
+	posm []lexicon.POS
 }
 
 // flKnown marks an entry of state.fl as computed.
 const flKnown wflag = 1 << 31
 
+// posKnown marks an entry of state.posm as looked up.
+const posKnown lexicon.POS = 1 << 15
+
 func newState(c *Component, d *nlp.Doc) *state {
 	st := &state{c: c, d: d, text: d.Text, toks: d.Tokens, seed: maphash.MakeSeed()}
 	st.entOf = make([]int32, len(d.Tokens))
 	st.fl = make([]wflag, len(d.Tokens))
+	st.posm = make([]lexicon.POS, len(d.Tokens))
 	st.ids = make([]string, len(d.Entities))
 	for ei, e := range d.Entities {
 		st.ids[ei] = e.ID
@@ -137,12 +143,16 @@ func (st *state) pos(i int) lexicon.POS {
 	if st.c.lex == nil {
 		return 0
 	}
-	var buf [maxWord]byte
-	n := lowerWord(&buf, st.tokText(i))
-	if n == 0 {
-		return 0
+	if p := st.posm[i]; p&posKnown != 0 {
+		return p &^ posKnown
 	}
-	return st.c.lex.POSOf(string(buf[:n]))
+	var buf [maxWord]byte
+	var p lexicon.POS
+	if n := lowerWord(&buf, st.tokText(i)); n != 0 {
+		p = st.c.lex.POSOf(string(buf[:n]))
+	}
+	st.posm[i] = p | posKnown
+	return p
 }
 
 // verbLike reports whether token i can be a verb: by the lexicon, or by an

@@ -121,6 +121,19 @@ type lex struct {
 
 func (l lex) is(c cls) bool { return l.c&c != 0 }
 
+// wordMask has, for each word of words, the bit of its length (up to 31)
+// at index first byte & 31: a word whose bit is clear is not in words, and
+// atomize skips the hashing for it (most words of a text).
+var wordMask = sync.OnceValue(func() *[32]uint32 {
+	var m [32]uint32
+	for w := range words() {
+		if w != "" {
+			m[w[0]&31] |= 1 << min(len(w), 31)
+		}
+	}
+	return &m
+})
+
 // words is the lexicon of time words, general English, built once.
 var words = sync.OnceValue(func() map[string]lex {
 	m := map[string]lex{}

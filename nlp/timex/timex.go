@@ -115,6 +115,7 @@ func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func atomize(d *nlp.Doc, dst []atom) []atom {
 	text := d.Text
 	lexicon := words()
+	mask := wordMask()
 	var low [12]byte
 	sent := 0
 	for ti, t := range d.Tokens {
@@ -175,7 +176,7 @@ func atomize(d *nlp.Doc, dst []atom) []atom {
 						}
 						low[k] = b | 0x20
 					}
-					if ok {
+					if ok && mask[low[0]&31]&(1<<n) != 0 {
 						a.lx = lexicon[string(low[:n])]
 					}
 				}

@@ -1,0 +1,75 @@
+package attribution
+
+import "dossier/lexicon"
+
+// tokInfo is everything the component's own tables say about one
+// lower-case word form: its cue, its noun-cue and seeming rows, and its
+// closed-class bits. One lookup of a token's form finds all of them.
+type tokInfo struct {
+	cue   *cue
+	extra extra
+	class wclass
+}
+
+// infoTable maps a lower-case word form to its index in infos; index 0 is
+// the empty tokInfo of words in no table.
+type infoTable struct {
+	index map[string]uint32
+	infos []tokInfo
+	// lens has, per first byte, a bit for each length (capped at 31) of the
+	// forms in index: a token whose bit is clear is in no table, and is
+	// turned away without hashing.
+	lens [128]uint32
+}
+
+// newInfoTable joins the cue, extra and word-class tables.
+func newInfoTable(cues cueTable, extras extraTable, words wordTables) infoTable {
+	t := infoTable{index: make(map[string]uint32, len(cues)+len(extras)+len(words.class)), infos: make([]tokInfo, 1, 1+len(cues)+len(extras)+len(words.class))}
+	get := func(w string) *tokInfo {
+		i, ok := t.index[w]
+		if !ok {
+			i = uint32(len(t.infos))
+			t.index[w] = i
+			t.infos = append(t.infos, tokInfo{})
+		}
+		return &t.infos[i]
+	}
+	for w, c := range cues {
+		get(w).cue = c
+	}
+	for w, x := range extras {
+		get(w).extra = x
+	}
+	for w, c := range words.class {
+		get(w).class = c
+	}
+	for w := range t.index {
+		if w != "" {
+			t.lens[w[0]&0x7f] |= 1 << min(len(w), 31)
+		}
+	}
+	return t
+}
+
+// posKnown marks an entry of state.posm as looked up.
+const posKnown lexicon.POS = 1 << 15
+
+// lookupInfos fills st.info with the index of each token's lower-case form
+// in the component's info table, in one pass over the tokens.
+func (st *state) lookupInfos() {
+	var buf [lowerBuf]byte
+	idx, lens := st.c.info.index, &st.c.info.lens
+	for i := range st.toks {
+		w := st.lower(i, &buf)
+		if len(w) == 0 || lens[w[0]&0x7f]&(1<<len(w)) == 0 {
+			continue
+		}
+		st.info[i] = idx[string(w)]
+	}
+}
+
+// infoOf returns the table entry of token i (the empty entry when the
+// token is not a short ASCII word or is in no table).
+func (st *state) infoOf(i int) *tokInfo {
+	return &st.c.info.infos[st.info[i]]
+}
