@@ -13,7 +13,7 @@
 //     transcript turn `SMITH: ...`, a headline `Smith: ...`).
 //  2. Quotations bound to a cue beside them: `"...," X said`, `"...,"
 //     said X`, `X said: "..."`, `He added, "..."`, and labels
-//     (`labeled lawmakers the "Do Nothing Congress."`, mixed: the label is
+//     (`labeled the council the "Sleepy Chamber."`, mixed: the label is
 //     said of its object).
 //  3. Reported speech around every other cue: `X said (that) C`, `C, X
 //     said`, `C, said X`, `according to X, C`, `X told reporters that C`,

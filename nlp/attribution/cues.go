@@ -23,7 +23,7 @@ const (
 	// aiding Iran").
 	accuse
 	// label verbs attribute a quoted name or label ("labeled them the
-	// "Do Nothing Congress"", "called it "a disaster"").
+	// "Sleepy Chamber"", "called it "a disaster"").
 	label
 	// attitude verbs report a belief or feeling, not speech ("believes",
 	// "fears"); they count as attributions in corpora that annotate

@@ -160,7 +160,7 @@ func (st *state) claim(qi int, it item) {
 }
 
 // bindLeft handles `X said: "..."`, `He added, "..."`, and labels
-// (`labeled lawmakers the "Do Nothing Congress."`).
+// (`labeled the council the "Sleepy Chamber."`).
 func (st *state) bindLeft(qi int) bool {
 	q := &st.quotes[qi]
 	o := q.open

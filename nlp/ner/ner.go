@@ -671,7 +671,7 @@ func (st *state) personLike(a, b int) bool {
 // processRun splits one run of capitalised units into a title, names from
 // the lexicon, and unknown names.
 func (st *state) processRun(i, j int) {
-	// A role before a name: "Treasury Secretary Scott Bessent", "Mr. Smith".
+	// A role before a name: "Finance Minister Ana Ruiz", "Mr. Smith".
 	k := -1
 	for x := i; x < j-1; x++ {
 		if st.isTitleHead(x) {
@@ -698,7 +698,7 @@ func (st *state) processRun(i, j int) {
 			return
 		}
 	}
-	// A role written before the run: "U.S. special envoy Steve Witkoff".
+	// A role written before the run: "U.N. special envoy Paul Lane".
 	if i > 0 && !st.us[i-1].has(uPunctAfter) && !st.us[i].has(uSentStart|uLineStart|uQuoteOpen|uPunctBefore) &&
 		st.us[i-1].has(uLower) && st.isTitleHead(i-1) && st.personLike(i, j) {
 		if _, ok := st.lookupName(st.phrase(i, j), false); !ok {
