@@ -608,7 +608,7 @@ func (st *state) personAttributes(c *cand) {
 		}
 		return
 	}
-	// An appositive: "Scott Bessent, the Treasury secretary, said".
+	// An appositive: "Ana Ruiz, the finance minister, said".
 	if !us[b-1].has(uComma) {
 		return
 	}
