@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"dossier"
+	"dossier/sqlstore"
 )
 
 // Enqueue adds items to the batch's queue, skipping those already in it.
@@ -103,30 +104,8 @@ func (s *DB) Reclaim(ctx context.Context, batch string, lease time.Duration) (in
 
 // Queue counts the batch's jobs by state.
 func (s *DB) Queue(ctx context.Context, batch string) (dossier.QueueCounts, error) {
-	var c dossier.QueueCounts
-	rows, err := s.db.QueryContext(ctx, `SELECT state, count(*) FROM jobs WHERE batch = $1 GROUP BY state`, batch)
+	c, err := sqlstore.Queue(ctx, s.db, dialect(), batch)
 	if err != nil {
-		return c, fmt.Errorf("postgres: queue: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var state string
-		var n int64
-		if err := rows.Scan(&state, &n); err != nil {
-			return c, fmt.Errorf("postgres: queue: %w", err)
-		}
-		switch state {
-		case "pending":
-			c.Pending = n
-		case "claimed":
-			c.Claimed = n
-		case "done":
-			c.Done = n
-		case "failed":
-			c.Failed = n
-		}
-	}
-	if err := rows.Err(); err != nil {
 		return c, fmt.Errorf("postgres: queue: %w", err)
 	}
 	return c, nil

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"dossier"
+	"dossier/sqlstore"
 )
 
 // Enqueue adds items to the batch's queue, skipping those already in it.
@@ -98,30 +99,8 @@ func (db *DB) Reclaim(ctx context.Context, batch string, lease time.Duration) (i
 
 // Queue counts the batch's jobs by state.
 func (db *DB) Queue(ctx context.Context, batch string) (dossier.QueueCounts, error) {
-	var c dossier.QueueCounts
-	rows, err := db.r.QueryContext(ctx, `SELECT state, count(*) FROM jobs WHERE batch = ? GROUP BY state`, batch)
+	c, err := sqlstore.Queue(ctx, db.r, dialect(), batch)
 	if err != nil {
-		return c, fmt.Errorf("sqlite: queue: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var state string
-		var n int64
-		if err := rows.Scan(&state, &n); err != nil {
-			return c, fmt.Errorf("sqlite: queue: %w", err)
-		}
-		switch state {
-		case "pending":
-			c.Pending = n
-		case "claimed":
-			c.Claimed = n
-		case "done":
-			c.Done = n
-		case "failed":
-			c.Failed = n
-		}
-	}
-	if err := rows.Err(); err != nil {
 		return c, fmt.Errorf("sqlite: queue: %w", err)
 	}
 	return c, nil

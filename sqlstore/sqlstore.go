@@ -1,7 +1,7 @@
 // Package sqlstore holds the database/sql code the SQL backends (sqlite,
-// postgres) share: reading an article back with all its facts, and counting
-// what a store holds. The schemas of both backends name their tables and
-// columns alike; Dialect carries what differs.
+// postgres) share: reading an article back with all its facts, counting
+// what a store holds, and counting a work batch by state. Both schemas name
+// their tables and columns alike; Dialect carries what differs.
 package sqlstore
 
 import (
@@ -303,4 +303,32 @@ func (p *mapInt) Scan(v any) error {
 	}
 	p.m[p.k] = n
 	return nil
+}
+
+// Queue counts the jobs of a batch by state.
+func Queue(ctx context.Context, db *sql.DB, d Dialect, batch string) (dossier.QueueCounts, error) {
+	var c dossier.QueueCounts
+	rows, err := db.QueryContext(ctx, d.q(`SELECT state, count(*) FROM jobs WHERE batch = ? GROUP BY state`), batch)
+	if err != nil {
+		return c, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var state string
+		var n int64
+		if err := rows.Scan(&state, &n); err != nil {
+			return c, err
+		}
+		switch state {
+		case "pending":
+			c.Pending = n
+		case "claimed":
+			c.Claimed = n
+		case "done":
+			c.Done = n
+		case "failed":
+			c.Failed = n
+		}
+	}
+	return c, rows.Err()
 }
