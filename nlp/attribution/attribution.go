@@ -22,7 +22,8 @@
 //     alleging C`, `sources ... who said C`), coordinated verbs sharing a
 //     subject, questions (`asked whether C`), passives of judgement
 //     (`X was endorsed by Y`). A quotation inside such content makes it
-//     direct when the quoted words are most of the clause, mixed otherwise.
+//     direct when the quoted words open the clause and are most of it,
+//     mixed (the whole clause, marks kept) otherwise.
 //     Beliefs (`believes C`), intentions (`wants to C`, `called for C`)
 //     and evaluations (`criticized C`) take the same constructions with
 //     their own class.
@@ -134,6 +135,10 @@ type item struct {
 	srcLast   int
 	cueTok    int // first token of the cue, or -1
 	quotation int // the quotation it holds, or -1
+	// mostlyQuoted marks a mixed clause whose words are mostly quoted
+	// (`said he had "no plans to resign"`): a quotation after it may
+	// continue the speaker's words.
+	mostlyQuoted bool
 }
 
 // state is the work of one Process call.

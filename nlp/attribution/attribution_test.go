@@ -139,7 +139,25 @@ func TestAttribution(t *testing.T) {
 		{
 			name: "partial quote in a that-clause",
 			give: `Lopez told reporters that she had "no plans to resign at this time."`,
-			want: []want{{kind: dossier.Direct, content: "no plans to resign at this time.", cue: "told", speaker: "Maria Lopez", addr: "reporters"}},
+			want: []want{{kind: dossier.Mixed, content: `she had "no plans to resign at this time."`, cue: "told", speaker: "Maria Lopez", addr: "reporters"}},
+		},
+		{
+			name: "quoted that-clause opening with the quotation is direct",
+			give: `Lopez told reporters that "the plant will reopen in May."`,
+			want: []want{{kind: dossier.Direct, content: "the plant will reopen in May.", cue: "told", speaker: "Maria Lopez", addr: "reporters"}},
+		},
+		{
+			name: "reporter's subject before a quotation bound to a following cue",
+			give: `The county "has never had a harder winter," Okafor said.`,
+			want: []want{{kind: dossier.Mixed, content: `The county "has never had a harder winter,"`, cue: "said", speaker: "Raymond Okafor"}},
+		},
+		{
+			name: "mostly quoted clause keeps its speaker for the next quotation",
+			give: `Lopez said she had "no plans to resign at this time." "I was elected to finish the job."`,
+			want: []want{
+				{kind: dossier.Mixed, content: `she had "no plans to resign at this time."`, cue: "said", speaker: "Maria Lopez"},
+				{kind: dossier.Direct, content: "I was elected to finish the job.", speaker: "Maria Lopez"},
+			},
 		},
 		{
 			name: "short fragment in a long clause is mixed",

@@ -433,8 +433,11 @@ func (st *state) sourceThenCue(n, sb int) bool {
 }
 
 // emitIndirect records reported content [a, b) for the cue at token i. A
-// quotation inside makes it direct, when the quoted words are most of the
-// clause (the content is then the words inside the marks), or mixed.
+// quotation inside makes it direct when the quoted words open the clause and
+// are most of it (the content is then the words inside the marks), and mixed
+// otherwise, with the whole clause as content, marks kept: in `said he had
+// "no plans to resign"` the speaker's words are quoted but the subject and
+// verb are the reporter's.
 func (st *state) emitIndirect(i int, s src, addr src, a, b, sent int) {
 	a = st.skipDateline(a, b)
 	// Trim punctuation at both ends (not closing quotation marks).
@@ -468,14 +471,16 @@ func (st *state) emitIndirect(i int, s src, addr src, a, b, sent int) {
 	}
 	kind := dossier.Indirect
 	content := st.span(a, b)
+	mostly := quoted > 0 && quoted*2 >= words
 	if quoted > 0 {
 		kind = dossier.Mixed
-		if quoted*2 >= words {
+		if mostly && st.inQuote[st.firstWord(a, b)] != 0 {
 			kind = dossier.Direct
 			content = st.span(st.quotes[qFirst].first, st.quotes[qLast].last)
 		}
 	}
 	it := st.newItem(kind, content, i, sent)
+	it.mostlyQuoted = mostly
 	if kind == dossier.Indirect && st.cue[i].frame&toInf != 0 && it.q.Class == dossier.ClassSpeech && (st.is(a, "to") || st.is(a, "not") && st.is(a+1, "to")) {
 		// "agreed to cap exports", "vowed not to resign": a commitment,
 		// reported as an intention rather than a statement of fact.
@@ -559,7 +564,7 @@ func (st *state) previousQuote(qi int) int {
 			continue
 		}
 		pit := &st.out[pq.item]
-		if pit.q.Kind == dossier.Mixed || pit.srcLast <= pit.srcFirst {
+		if pit.q.Kind == dossier.Mixed && !pit.mostlyQuoted || pit.srcLast <= pit.srcFirst {
 			return -1
 		}
 		// Another attribution between the two quotations displaces the
@@ -912,4 +917,15 @@ func (st *state) emitCited(a, b, sent int) {
 	}
 	st.used[st.cite] = true
 	st.cite = -1
+}
+
+// firstWord returns the first word or number token in [a, b), or a when
+// there is none.
+func (st *state) firstWord(a, b int) int {
+	for k := a; k < b; k++ {
+		if t := st.toks[k].Kind; t == nlp.Word || t == nlp.Number {
+			return k
+		}
+	}
+	return a
 }

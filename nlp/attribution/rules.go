@@ -127,6 +127,14 @@ func (st *state) bindRight(qi int) bool {
 		return false
 	}
 	it := st.newItem(dossier.Direct, st.quoteContent(q), r, int(st.sentOf[r]))
+	if a := st.clauseStart(q); a >= 0 {
+		// `The country "has changed for the better," she said`: the
+		// subject is the reporter's words, the rest the speaker's.
+		words, quoted := st.wordCount(a, q.close+1)
+		it.q.Kind = dossier.Mixed
+		it.q.Content = st.span(a, q.close+1)
+		it.mostlyQuoted = quoted*2 >= words
+	}
 	if st.cue[r].frame&tell != 0 && r != k {
 		if a := st.addressee(after); a.ok() {
 			it.q.Addressee = st.span(a.a, a.b)
@@ -363,4 +371,46 @@ func (st *state) rolePhrase(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// clauseStart returns the first token of the clause that quotation q ends
+// when the quotation opens after the start of its sentence with words of
+// the reporter's before it and no cue, colon or other quotation between
+// (`The country "has changed," she said`), or -1.
+func (st *state) clauseStart(q *quotation) int {
+	if q.close < 0 {
+		return -1
+	}
+	sa, _ := st.sentence(int(st.sentOf[q.open]))
+	if q.open <= sa {
+		return -1
+	}
+	words := 0
+	for j := sa; j < q.open; j++ {
+		t := st.toks[j]
+		if t.Kind == nlp.Quote || st.cue[j] != nil || st.punct(j, ":") || st.punct(j, ";") || st.inQuote[j] != 0 {
+			return -1
+		}
+		if t.Kind == nlp.Word || t.Kind == nlp.Number {
+			words++
+		}
+	}
+	if words == 0 {
+		return -1
+	}
+	return sa
+}
+
+// wordCount counts the word and number tokens in [a, b) and those of them
+// inside quotation marks.
+func (st *state) wordCount(a, b int) (words, quoted int) {
+	for k := a; k < b && k < len(st.toks); k++ {
+		if t := st.toks[k].Kind; t == nlp.Word || t == nlp.Number {
+			words++
+			if st.inQuote[k] != 0 {
+				quoted++
+			}
+		}
+	}
+	return words, quoted
 }
