@@ -445,6 +445,12 @@ func scoreBrat(text string, gold, pred []relation, c *bratCounts, w io.Writer) {
 			if bp >= 0 {
 				fmt.Fprintf(w, " nearest %.2f %q", best, clip(text, pred[bp].content))
 			}
+			for _, p := range pred {
+				if anyOverlap(gold[g].cue, p.cue) {
+					fmt.Fprintf(w, " [cue found: %q]", clip(text, p.content))
+					break
+				}
+			}
 			fmt.Fprintln(w)
 		}
 	}

@@ -242,6 +242,31 @@ func TestAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "coordinated names with titles take a plural verb",
+			give: `Mr. Okafor and Ms. Lopez say the levee will hold.`,
+			want: []want{{kind: dossier.Indirect, content: "the levee will hold", cue: "say", source: "Mr. Okafor and Ms. Lopez", speaker: "Okafor and Lopez", stype: dossier.SourceNamed, count: 2}},
+		},
+		{
+			name: "anonymous head with a place after it",
+			give: `Farmers in Ohio say the drought is the worst in decades.`,
+			want: []want{{kind: dossier.Indirect, content: "the drought is the worst in decades", cue: "say", source: "Farmers in Ohio", speaker: "Farmers in Ohio", stype: dossier.SourceAnonymous}},
+		},
+		{
+			name: "post-modifier with a pronoun complement is not the speaker",
+			give: `Those close to them say the decision was made weeks ago.`,
+			want: []want{{kind: dossier.Indirect, content: "the decision was made weeks ago", cue: "say", source: "Those close to them", speaker: "Those close to them", stype: dossier.SourceAnonymous}},
+		},
+		{
+			name: "post-modifier with a name complement is not the speaker",
+			give: `People close to Tom Reyes said he would run again.`,
+			want: []want{{kind: dossier.Indirect, content: "he would run again", cue: "said", source: "People close to Tom Reyes", speaker: "People close to Tom Reyes", stype: dossier.SourceAnonymous}},
+		},
+		{
+			name: "aides to a named person are anonymous",
+			give: `Aides to Lopez said the trip was postponed.`,
+			want: []want{{kind: dossier.Indirect, content: "the trip was postponed", cue: "said", source: "Aides to Lopez", speaker: "Aides to Lopez", stype: dossier.SourceAnonymous}},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

@@ -619,8 +619,8 @@ func (st *state) baseAgrees(i int, s src) bool {
 	if j >= 0 && st.wc(j)&wAux != 0 {
 		return true
 	}
-	h := s.b - 1
-	if st.is(h, "i") || st.is(h, "we") || st.is(h, "you") || st.is(h, "they") || st.and(s) {
+	h := st.head(s)
+	if st.is(h, "i") || st.is(h, "we") || st.is(h, "you") || st.is(h, "they") || st.is(h, "those") || st.is(h, "these") || st.is(h, "others") || st.is(h, "some") || st.is(h, "both") || st.and(s) {
 		return true
 	}
 	w := st.tok(h)
@@ -645,7 +645,7 @@ func (st *state) baseAgrees(i int, s src) bool {
 func (st *state) documentSubject(i int) bool {
 	sa, _ := st.sentence(int(st.sentOf[i]))
 	s := st.sourceLeft(i, sa)
-	return s.ok() && st.wc(s.b-1)&(wDocument|wReport) != 0
+	return s.ok() && st.wc(st.head(s))&(wDocument|wReport) != 0
 }
 
 // objectEnd returns where a plain object content [a, b) ends: before a

@@ -166,6 +166,9 @@ func (st *state) sourceLeft(i, bound int) src {
 			return src{}
 		}
 	}
+	if st.postModPronoun(j, bound) {
+		return st.nounPhrase(j, bound)
+	}
 	if st.ent[j] != 0 {
 		return st.extendMention(j, bound)
 	}
@@ -249,23 +252,39 @@ func (st *state) sourceLeft(i, bound int) src {
 // name follows ("a spokesperson for the ministry").
 func (st *state) extendMention(j, bound int) src {
 	a := max(int(st.mention[j])-1, bound)
-	for a-2 >= bound && st.is(a-1, "and") && st.ent[a-2] != 0 {
-		a = max(int(st.mention[a-2])-1, bound)
-	}
 	for a-1 >= bound && st.titleWord(a-1) {
 		a--
+	}
+	// "Mr. Smith and Ms. Jones said": the coordinated names, titles and
+	// all.
+	for a-2 >= bound && st.is(a-1, "and") && st.ent[a-2] != 0 {
+		a = max(int(st.mention[a-2])-1, bound)
+		for a-1 >= bound && st.titleWord(a-1) {
+			a--
+		}
 	}
 	if a-1 >= bound && st.is(a-1, "the") {
 		a--
 	}
-	if a-2 >= bound && (st.is(a-1, "for") || st.is(a-1, "of") || st.is(a-1, "at")) {
+	if a-3 >= bound && (st.is(a-1, "to") || st.is(a-1, "with")) && st.wc(a-2)&wPostMod != 0 {
+		// "sources close to Mayor Reyes": the name completes the
+		// post-modifier of an anonymous head.
+		k := a - 3
+		if np := st.nounPhrase(k, bound); np.ok() {
+			return src{np.a, j + 1}
+		}
+		if st.wc(k)&wDet != 0 {
+			return src{k, j + 1} // "those close to Reyes"
+		}
+	}
+	if a-2 >= bound && (st.is(a-1, "for") || st.is(a-1, "of") || st.is(a-1, "at") || st.is(a-1, "in") || st.is(a-1, "to")) {
 		// The head may sit a few "of"-phrases back: "residents of the
 		// nearby town of Millbrook", "a lawyer for the family of Ms. Cole".
 		k := a - 2
-		for k >= bound && a-k < 10 && st.wc(k)&(wSpokes|wAnon) == 0 && (st.npWord(k) || st.is(k, "of") || st.is(k, "for") || st.is(k, "at")) && st.ent[k] == 0 {
+		for k >= bound && a-k < 10 && st.wc(k)&(wSpokes|wAnon) == 0 && !(st.is(a-1, "in") && st.pluralNoun(k)) && (st.npWord(k) || st.is(k, "of") || st.is(k, "for") || st.is(k, "at")) && st.ent[k] == 0 {
 			k--
 		}
-		if k >= bound && st.wc(k)&(wSpokes|wAnon) != 0 {
+		if k >= bound && (st.wc(k)&(wSpokes|wAnon) != 0 || st.is(a-1, "in") && st.pluralNoun(k)) {
 			np := st.nounPhrase(k, bound)
 			if np.ok() {
 				a = np.a
@@ -279,6 +298,18 @@ func (st *state) extendMention(j, bound int) src {
 // over modifiers, "of"-phrases and the complements of "familiar with the
 // matter", "close to the talks".
 func (st *state) nounPhrase(j, bound int) src {
+	if st.postModPronoun(j, bound) {
+		// "those close to him", "people familiar with it": the pronoun
+		// is the complement; the phrase's head comes before.
+		if k := j - 3; k >= bound && (st.nounLike(k) || st.wc(k)&wDet != 0) {
+			np := st.nounPhrase(k, bound)
+			if !np.ok() {
+				np = src{k, k + 1}
+			}
+			return src{np.a, j + 1}
+		}
+		return src{}
+	}
 	if j < bound || !st.nounLike(j) {
 		return src{}
 	}
@@ -295,7 +326,7 @@ func (st *state) nounPhrase(j, bound int) src {
 			}
 			// "a statement from the company": the determiner opens the
 			// object of an "of"-, "for"- or "from"-phrase.
-			if k-2 >= bound && (st.is(k-1, "of") || st.is(k-1, "for") || st.is(k-1, "from")) && st.nounLike(k-2) && st.ent[k-2] == 0 {
+			if k-2 >= bound && (st.is(k-1, "of") || st.is(k-1, "for") || st.is(k-1, "from") || st.is(k-1, "in")) && st.nounLike(k-2) && st.ent[k-2] == 0 {
 				a = k - 1
 				k--
 				continue
@@ -399,7 +430,22 @@ func (st *state) setSource(q *dossier.Quote, s src, sent int) {
 	// close to the president").
 	head := -1
 	count := 0
-	if e := st.ent[s.b-1]; e != 0 && st.wc(s.a)&(wAnon|wSpokes|wReport|wDocument|wOutletNoun) == 0 {
+	// A name after a post-modifier is its complement, not the speaker:
+	// "those close to him", "aides familiar with Ms. Cole's plans".
+	end := s.b
+	for k := s.a + 1; k < s.b; k++ {
+		if st.wc(k)&wPostMod != 0 && st.ent[k] == 0 {
+			end = k
+			break
+		}
+	}
+	// A group named by a plural common noun before a place or a body
+	// ("farmers in Ohio", "students from the college") is anonymous.
+	group := -1
+	if h := st.head(s); h < end-1 && st.pluralNoun(h) && st.wc(h)&(wAnon|wSpokes|wReport|wDocument|wOutletNoun) == 0 {
+		group, end = h, h+1
+	}
+	if e := st.ent[s.b-1]; e != 0 && end == s.b && st.wc(s.a)&(wAnon|wSpokes|wReport|wDocument|wOutletNoun) == 0 {
 		anon := -1
 		for k := s.a; k < s.b; k++ {
 			if st.ent[k] == 0 && !st.upper(k) && st.wc(k)&(wAnon|wSpokes|wReport|wDocument|wOutletNoun) != 0 {
@@ -416,13 +462,13 @@ func (st *state) setSource(q *dossier.Quote, s src, sent int) {
 		if anon < 0 || anon == m-1 || st.governedBySpokes(anon, s.b-1) || st.appositive(s, anon) {
 			st.setEntity(q, int(e-1))
 			if st.and(s) {
-				q.SpeakerName = st.namePhrase(s)
+				q.SpeakerName = st.coordNames(s)
 				q.SourceCount = st.countNames(s)
 			}
 			return
 		}
 	}
-	for k := s.a; k < s.b; k++ {
+	for k := s.a; k < end; k++ {
 		c := st.wc(k)
 		if st.ent[k] == 0 && c&(wAnon|wSpokes|wReport|wDocument|wOutletNoun) != 0 && head < 0 && (!st.upper(k) || k == s.a) {
 			head = k
@@ -437,7 +483,7 @@ func (st *state) setSource(q *dossier.Quote, s src, sent int) {
 			ent := &st.d.Entities[e-1]
 			st.setEntity(q, int(e-1))
 			if ent.Type != dossier.Outlet && head < 0 && st.and(s) {
-				q.SpeakerName = st.namePhrase(s)
+				q.SpeakerName = st.coordNames(s)
 				q.SourceCount = st.countNames(s)
 			}
 			return
@@ -445,6 +491,9 @@ func (st *state) setSource(q *dossier.Quote, s src, sent int) {
 	}
 	q.SpeakerName = st.namePhrase(s)
 	q.SourceCount = count
+	if head < 0 {
+		head = group
+	}
 	switch {
 	case head >= 0 && st.wc(head)&wReport != 0:
 		q.SourceType = dossier.SourceReport
@@ -457,7 +506,7 @@ func (st *state) setSource(q *dossier.Quote, s src, sent int) {
 		q.SourceType = dossier.SourceOutlet
 	case head >= 0:
 		q.SourceType = dossier.SourceAnonymous
-	case st.upper(s.b - 1):
+	case st.upper(end-1) && st.wc(end-1)&wDet == 0:
 		q.SourceType = dossier.SourceNamed
 	default:
 		q.SourceType = dossier.SourceAnonymous
@@ -469,6 +518,36 @@ func (st *state) setSource(q *dossier.Quote, s src, sent int) {
 			q.SpeakerName, q.SourceCount, q.SourceType, q.Speaker = prev.SpeakerName, prev.SourceCount, prev.SourceType, prev.Speaker
 		}
 	}
+}
+
+// pluralNoun reports whether token k is a plural common noun outside any
+// name ("farmers", "Residents" opening a sentence).
+func (st *state) pluralNoun(k int) bool {
+	w := st.tok(k)
+	return st.ent[k] == 0 && st.toks[k].Kind == nlp.Word && len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' &&
+		(!st.upper(k) || st.toks[k].Is(nlp.SentStart)) && st.pos(k)&lexicon.Noun != 0 && st.pos(k)&lexicon.Verb == 0
+}
+
+// postModPronoun reports whether token j is a pronoun completing a
+// post-modifier ("those close to him", "people familiar with it").
+func (st *state) postModPronoun(j, bound int) bool {
+	return j-2 >= bound && st.wc(j)&(wObjPronoun|wSubjPronoun) != 0 && st.toks[j].Kind == nlp.Word &&
+		(st.pos(j-1)&lexicon.Preposition != 0 || st.is(j-1, "to")) && st.wc(j-2)&wPostMod != 0
+}
+
+// head returns the head token of source s: the last word before a
+// post-modifier ("observers in Virginia", "video of the incident", "those
+// close to him"), a name counting as one word; else its last token.
+func (st *state) head(s src) int {
+	for k := s.a + 1; k < s.b; k++ {
+		if st.ent[k] != 0 && int(st.mention[k])-1 < k {
+			continue // inside a name: "Friends of the Earth"
+		}
+		if st.is(k, "of") || st.is(k, "in") || st.is(k, "for") || st.is(k, "from") || st.is(k, "at") || st.wc(k)&wPostMod != 0 {
+			return k - 1
+		}
+	}
+	return s.b - 1
 }
 
 // and reports whether the source tokens coordinate names with "and".
@@ -574,6 +653,31 @@ func (st *state) namePhrase(s src) string {
 		a++
 	}
 	return st.span(a, s.b).Text(st.text)
+}
+
+// coordNames names coordinated people by their mentions as written,
+// without titles: "Mr. Smith and Ms. Jones" -> "Smith and Jones", three
+// or more as "A, B and C".
+func (st *state) coordNames(s src) string {
+	var names []string
+	for k := s.a; k < s.b; k++ {
+		if st.ent[k] == 0 {
+			continue
+		}
+		m := k
+		for m+1 < s.b && st.ent[m+1] == st.ent[k] && st.mention[m+1] == st.mention[k] {
+			m++
+		}
+		names = append(names, st.span(k, m+1).Text(st.text))
+		k = m
+	}
+	switch len(names) {
+	case 0:
+		return st.namePhrase(s)
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // antecedent returns the attribution a pronoun source refers back to: the
