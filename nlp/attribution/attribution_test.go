@@ -267,6 +267,19 @@ func TestAttribution(t *testing.T) {
 			want: []want{{kind: dossier.Indirect, content: "the trip was postponed", cue: "said", source: "Aides to Lopez", speaker: "Aides to Lopez", stype: dossier.SourceAnonymous}},
 		},
 		{
+			name: "participial adjunct after an adverb ends the content",
+			give: `Lopez said the vote would be delayed, implicitly blaming the council for the confusion.`,
+			want: []want{{kind: dossier.Indirect, content: "the vote would be delayed", cue: "said", speaker: "Maria Lopez"}},
+		},
+		{
+			name: "a new clause after a comma ends the content",
+			give: `Okafor said the plant would close in March, the Valley Gazette reported on Tuesday.`,
+			want: []want{
+				{kind: dossier.Indirect, content: "Okafor said the plant would close in March", cue: "reported", speaker: "Valley Gazette", stype: dossier.SourceOutlet},
+				{kind: dossier.Indirect, content: "the plant would close in March", cue: "said", speaker: "Raymond Okafor"},
+			},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

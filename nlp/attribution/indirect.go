@@ -5,6 +5,7 @@ import (
 	"dossier/lexicon"
 	"dossier/nlp"
 	"dossier/textpos"
+	"strings"
 )
 
 // indirect tries the constructions of reported speech around the cue at
@@ -386,8 +387,17 @@ func (st *state) clauseEnd(cs, sb int) int {
 			if c := st.cue[n]; c != nil && !c.ing && !c.base && c.frame&(speech|attitude|intention|evaluation) != 0 && k > cs {
 				break
 			}
-			// A participial adjunct of the main clause (", citing ...").
-			if w := st.tok(n); len(w) > 4 && w[len(w)-3:] == "ing" && st.toks[n].Kind == nlp.Word && !st.upper(n) && st.pos(n)&lexicon.Verb != 0 {
+			// A participial adjunct of the main clause (", citing ...",
+			// ", implicitly putting ...").
+			m := n
+			if w := st.tok(m); strings.HasSuffix(w, "ly") && st.pos(m)&lexicon.Adverb != 0 && st.pos(m)&lexicon.Adjective == 0 {
+				m++
+			}
+			if w := st.tok(m); m < sb && len(w) > 4 && w[len(w)-3:] == "ing" && st.toks[m].Kind == nlp.Word && !st.upper(m) && st.pos(m)&lexicon.Verb != 0 {
+				break
+			}
+			// ", the union called ...": a new clause with its own subject.
+			if k > cs && st.newClause(n, sb) {
 				break
 			}
 		}
@@ -422,7 +432,7 @@ func (st *state) sourceThenCue(n, sb int) bool {
 				return false
 			}
 			s := st.sourceLeft(j, n)
-			e := j + max(int(st.cueLen[j]), 1)
+			e := st.skipTime(j+max(int(st.cueLen[j]), 1), sb)
 			return s.ok() && s.a == n && (e >= sb || st.finalPunct(e) || st.punct(e, ","))
 		}
 		if st.toks[j].Kind != nlp.Word && st.toks[j].Kind != nlp.Number && !st.punct(j, "(") && !st.punct(j, ")") {
@@ -450,8 +460,8 @@ func (st *state) emitIndirect(i int, s src, addr src, a, b, sent int) {
 	if st.cue[i].frame&(object|accuse|toInf) != 0 && a > i && !st.is(a-1, "that") {
 		b = st.objectEnd(a, b)
 	}
-	if b-a < 1 || b-a < 2 && st.cue[i].frame&(object|accuse) == 0 {
-		return
+	if b-a < 1 || b-a < 2 && st.cue[i].frame&(object|accuse) == 0 || st.skipTime(a, b) == b {
+		return // nothing, or only a time ("reported on Tuesday")
 	}
 	words, quoted := 0, 0
 	qFirst, qLast := -1, -1
@@ -928,4 +938,21 @@ func (st *state) firstWord(a, b int) int {
 		}
 	}
 	return a
+}
+
+// skipTime returns the token after a time adjunct starting at k ("on
+// Tuesday", "last week", "Monday"), not reaching b, or k when there is none.
+func (st *state) skipTime(k, b int) int {
+	j := k
+	if j < b && (st.is(j, "on") || st.is(j, "last") || st.is(j, "this") || st.is(j, "early") || st.is(j, "late") || st.is(j, "earlier") || st.is(j, "later")) {
+		j++
+	}
+	e := j
+	for e < b && st.timexAt(e) {
+		e++
+	}
+	if e == j {
+		return k
+	}
+	return e
 }
