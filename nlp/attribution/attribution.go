@@ -53,6 +53,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"dossier"
@@ -585,6 +586,9 @@ func (st *state) verbPosition(i int) bool {
 		return true
 	}
 	c := st.wc(p)
+	if c&wDet != 0 && st.quantifierSubject(p, i) {
+		return true // "Several said", "and most say"
+	}
 	if c&wDet != 0 && c&wRelative == 0 && !((st.is(p, "both") || st.is(p, "all") || st.is(p, "each")) && p > 0 && st.nounLike(p-1)) {
 		return false // "the claims", but "they both said"
 	}
@@ -593,6 +597,20 @@ func (st *state) verbPosition(i int) bool {
 	}
 	pp := st.pos(p)
 	return pp&lexicon.Preposition == 0 || pp&(lexicon.Verb|lexicon.Noun|lexicon.Adverb) != 0 && !st.is(p, "despite") && !st.is(p, "of") && !st.is(p, "amid")
+}
+
+// quantifierSubject reports whether the quantifier at token p ("several",
+// "many", "most", "some") stands alone as the subject of the verb form at
+// token i: it opens its clause, and i cannot be a noun ("Several said"),
+// or is "say" ("Many say"; "some claims" stays a noun phrase).
+func (st *state) quantifierSubject(p, i int) bool {
+	switch strings.ToLower(st.tok(p)) {
+	case "many", "several", "most", "some", "few", "all", "both":
+	default:
+		return false
+	}
+	opens := p == 0 || st.toks[p].Is(nlp.SentStart) || st.is(p-1, "and") || st.is(p-1, "but") || st.punct(p-1, ",")
+	return opens && (st.pos(i)&lexicon.Noun == 0 || st.is(i, "say"))
 }
 
 // relativeSource makes the source span of it the relative pronoun that

@@ -280,6 +280,46 @@ func TestAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "age appositive",
+			give: `Okafor, 69, said the mill had been closed for years.`,
+			want: []want{{kind: dossier.Indirect, content: "the mill had been closed for years", cue: "said", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed}},
+		},
+		{
+			name: "age and role appositives",
+			give: `Lopez, 60, a retired nurse from Ohio, said the clinic was understaffed.`,
+			want: []want{{kind: dossier.Indirect, content: "the clinic was understaffed", cue: "said", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed}},
+		},
+		{
+			name: "role appositive holding a cue word used as a noun",
+			give: `Lopez, a creative writing teacher, said the course would be cut.`,
+			want: []want{{kind: dossier.Indirect, content: "the course would be cut", cue: "said", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed}},
+		},
+		{
+			name: "quantifier over a pronoun",
+			give: `Most of them said they had enjoyed the work.`,
+			want: []want{{kind: dossier.Indirect, content: "they had enjoyed the work", cue: "said", source: "Most of them", speaker: "Most of them", stype: dossier.SourceAnonymous}},
+		},
+		{
+			name: "number over a pronoun gives the count",
+			give: `Three of them said the bus never came.`,
+			want: []want{{kind: dossier.Indirect, content: "the bus never came", cue: "said", source: "Three of them", speaker: "Three of them", stype: dossier.SourceAnonymous, count: 3}},
+		},
+		{
+			name: "quantifier alone as subject",
+			give: `Several said they would vote for the measure.`,
+			want: []want{{kind: dossier.Indirect, content: "they would vote for the measure", cue: "said", source: "Several", speaker: "Several", stype: dossier.SourceAnonymous}},
+		},
+		{
+			name: "quantifier before a noun is no subject",
+			give: `Some claims about the mill were false.`,
+			want: nil,
+		},
+		{
+			name: "relative clause without commas keeps its head",
+			give: `Voters who heard her speech said she had won them over.`,
+			want: []want{{kind: dossier.Indirect, content: "she had won them over", cue: "said", source: "Voters who heard her speech", speaker: "Voters who heard her speech", stype: dossier.SourceAnonymous}},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

@@ -169,6 +169,9 @@ func (st *state) sourceLeft(i, bound int) src {
 	if st.postModPronoun(j, bound) {
 		return st.nounPhrase(j, bound)
 	}
+	if q := st.quantified(j, bound); q.ok() {
+		return q
+	}
 	if st.ent[j] != 0 {
 		return st.extendMention(j, bound)
 	}
@@ -199,6 +202,9 @@ func (st *state) sourceLeft(i, bound int) src {
 		return src{}
 	}
 	if st.punct(j, ",") {
+		if j-3 >= bound && st.toks[j-1].Kind == nlp.Number && st.punct(j-2, ",") && st.ent[j-3] != 0 {
+			return st.personOf(j-3, bound) // "Tom Reyes, 69, said"
+		}
 		// An appositive name ("The chairman, Phil Lovas, said").
 		if j-1 >= bound && st.ent[j-1] != 0 && st.punct(int(st.mention[j-1])-2, ",") {
 			return st.extendMention(j-1, bound)
@@ -220,6 +226,16 @@ func (st *state) sourceLeft(i, bound int) src {
 		}
 		if k-1 < bound || !st.punct(k, ",") {
 			return src{}
+		}
+		// An age before the role, or alone: "Ana Ruiz, 63, a nurse,
+		// said", "Tom Reyes, 69, said".
+		if k-3 >= bound && st.toks[k-1].Kind == nlp.Number && st.punct(k-2, ",") && st.ent[k-3] != 0 {
+			k -= 2
+		}
+		// A role opening with a determiner is a noun phrase: a cue word
+		// inside it is a noun ("a creative writing professor").
+		if cued && st.wc(k+1)&wDet != 0 && st.noRelativeIn(k+2, j) {
+			cued = false
 		}
 		relative := st.is(k+1, "who") || st.is(k+1, "which")
 		if cued && !relative && !relInside {
@@ -244,7 +260,63 @@ func (st *state) sourceLeft(i, bound int) src {
 		}
 		return src{}
 	}
-	return st.nounPhrase(j, bound)
+	np := st.nounPhrase(j, bound)
+	// "Some voters who have listened to his speeches said": a relative
+	// clause without commas between the head and the verb.
+	for m := np.a - 1; np.ok() && m > bound && np.a-m < 15; m-- {
+		if st.toks[m].Kind != nlp.Word || st.cue[m] != nil && !st.is(m, "who") {
+			break
+		}
+		if st.is(m, "who") {
+			if head := st.nounPhrase(m-1, bound); head.ok() && st.wc(m-1)&(wSubjPronoun|wObjPronoun) == 0 {
+				return src{head.a, np.b}
+			}
+			break
+		}
+	}
+	return np
+}
+
+// quantified returns a subject made of a quantifier alone or over a
+// pronoun ("Several said", "most of them said", "two of them"), ending at
+// token j, or none.
+func (st *state) quantified(j, bound int) src {
+	quant := func(k int) bool {
+		if k < bound || st.toks[k].Kind != nlp.Word && st.toks[k].Kind != nlp.Number {
+			return false
+		}
+		if st.toks[k].Kind == nlp.Number {
+			return true
+		}
+		switch strings.ToLower(st.tok(k)) {
+		case "some", "many", "most", "several", "few", "all", "none", "both", "half", "others", "each", "one":
+			return true
+		}
+		_, ok := st.c.words.number[strings.ToLower(st.tok(k))]
+		return ok
+	}
+	if (st.is(j, "them") || st.is(j, "us") || st.is(j, "those")) && j-2 >= bound && st.is(j-1, "of") && quant(j-2) {
+		a := j - 2
+		if a-1 >= bound && (st.is(a-1, "a") || st.is(a-1, "the") || st.wc(a-1)&wSkipAdverb != 0) {
+			a--
+		}
+		return src{a, j + 1}
+	}
+	if st.toks[j].Kind == nlp.Word && quant(j) && !st.is(j, "one") && (j == bound || st.toks[j].Is(nlp.SentStart) || st.is(j-1, "and") || st.is(j-1, "but") || st.punct(j-1, ",")) {
+		return src{j, j + 1} // "Several said"
+	}
+	return src{}
+}
+
+// noRelativeIn reports whether no token in [a, b) opens a relative clause
+// ("who", "that").
+func (st *state) noRelativeIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if st.is(k, "who") || st.is(k, "that") {
+			return false
+		}
+	}
+	return true
 }
 
 // extendMention returns the mention that ends at token j, extended left over
@@ -434,7 +506,7 @@ func (st *state) setSource(q *dossier.Quote, s src, sent int) {
 	// "those close to him", "aides familiar with Ms. Cole's plans".
 	end := s.b
 	for k := s.a + 1; k < s.b; k++ {
-		if st.wc(k)&wPostMod != 0 && st.ent[k] == 0 {
+		if (st.wc(k)&wPostMod != 0 || st.is(k, "who")) && st.ent[k] == 0 {
 			end = k
 			break
 		}
