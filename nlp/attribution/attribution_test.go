@@ -320,6 +320,31 @@ func TestAttribution(t *testing.T) {
 			want: []want{{kind: dossier.Indirect, content: "she had won them over", cue: "said", source: "Voters who heard her speech", speaker: "Voters who heard her speech", stype: dossier.SourceAnonymous}},
 		},
 		{
+			name: "poll share as subject is no count",
+			give: `About 26% say they are conservative.`,
+			want: []want{{kind: dossier.Indirect, content: "they are conservative", cue: "say", source: "26%", speaker: "26%", stype: dossier.SourceAnonymous}},
+		},
+		{
+			name: "share of those surveyed",
+			give: `Thirty-one percent of those surveyed say the schools need more money.`,
+			want: []want{{kind: dossier.Indirect, content: "the schools need more money", cue: "say", source: "Thirty-one percent of those surveyed", speaker: "Thirty-one percent of those surveyed", stype: dossier.SourceAnonymous}},
+		},
+		{
+			name: "group with an example name",
+			give: `Critics like Okafor say the plan would raise rents.`,
+			want: []want{{kind: dossier.Indirect, content: "the plan would raise rents", cue: "say", source: "Critics like Okafor", speaker: "Critics like Okafor", stype: dossier.SourceAnonymous}},
+		},
+		{
+			name: "list of names with commas",
+			give: `Tom Reyes, Okafor and Lopez say they will not attend.`,
+			want: []want{{kind: dossier.Indirect, content: "they will not attend", cue: "say", source: "Tom Reyes, Okafor and Lopez", speaker: "Tom Reyes, Okafor and Lopez", stype: dossier.SourceNamed, count: 3}},
+		},
+		{
+			name: "whose-clause between subject and verb",
+			give: `Officials whose budgets were cut say the agency cannot cope.`,
+			want: []want{{kind: dossier.Indirect, content: "the agency cannot cope", cue: "say", source: "Officials whose budgets were cut", speaker: "Officials whose budgets were cut", stype: dossier.SourceAnonymous}},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

@@ -76,7 +76,8 @@ func (st *state) nounLike(i int) bool {
 	if st.upper(i) {
 		return true
 	}
-	return st.pos(i)&lexicon.Noun != 0
+	p := st.pos(i)
+	return p&lexicon.Noun != 0 || p == 0 && len(st.tok(i)) > 3 // a rare noun: "technologists"
 }
 
 // npWord reports whether token i can sit inside a source noun phrase to
@@ -261,15 +262,20 @@ func (st *state) sourceLeft(i, bound int) src {
 		return src{}
 	}
 	np := st.nounPhrase(j, bound)
-	// "Some voters who have listened to his speeches said": a relative
-	// clause without commas between the head and the verb.
-	for m := np.a - 1; np.ok() && m > bound && np.a-m < 15; m-- {
+	// "Some voters who have listened to his speeches said", "officials
+	// whose laws were struck down say": a relative clause without commas
+	// between the head and the verb.
+	from := j
+	if np.ok() {
+		from = np.a - 1
+	}
+	for m := from; m > bound && j-m < 16; m-- {
 		if st.toks[m].Kind != nlp.Word || st.cue[m] != nil && !st.is(m, "who") {
 			break
 		}
-		if st.is(m, "who") {
+		if st.is(m, "who") || st.is(m, "whose") {
 			if head := st.nounPhrase(m-1, bound); head.ok() && st.wc(m-1)&(wSubjPronoun|wObjPronoun) == 0 {
-				return src{head.a, np.b}
+				return src{head.a, j + 1}
 			}
 			break
 		}
@@ -302,10 +308,39 @@ func (st *state) quantified(j, bound int) src {
 		}
 		return src{a, j + 1}
 	}
+	// "those surveyed", "26% of those polled", "Thirty-one percent of
+	// voters", "26%".
+	a := -1
+	switch {
+	case j-1 >= bound && st.is(j-1, "those") && strings.HasSuffix(st.tok(j), "ed") && st.toks[j].Kind == nlp.Word:
+		a = j - 1
+	case (st.is(j, "%") || st.is(j, "percent")) && j-1 >= bound && st.numeral(j-1):
+		a = j - 1
+	}
+	if a >= 0 {
+		if a-3 >= bound && st.is(a-1, "of") && (st.is(a-2, "%") || st.is(a-2, "percent")) && st.numeral(a-3) {
+			a -= 3
+		}
+		return src{a, j + 1}
+	}
 	if st.toks[j].Kind == nlp.Word && quant(j) && !st.is(j, "one") && (j == bound || st.toks[j].Is(nlp.SentStart) || st.is(j-1, "and") || st.is(j-1, "but") || st.punct(j-1, ",")) {
 		return src{j, j + 1} // "Several said"
 	}
 	return src{}
+}
+
+// numeral reports whether token k is a number in figures or words
+// ("26", "thirty", "Thirty-one").
+func (st *state) numeral(k int) bool {
+	if st.toks[k].Kind == nlp.Number {
+		return true
+	}
+	w := strings.ToLower(st.tok(k))
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		w = w[:i]
+	}
+	_, ok := st.c.words.number[w]
+	return ok
 }
 
 // noRelativeIn reports whether no token in [a, b) opens a relative clause
@@ -327,12 +362,21 @@ func (st *state) extendMention(j, bound int) src {
 	for a-1 >= bound && st.titleWord(a-1) {
 		a--
 	}
-	// "Mr. Smith and Ms. Jones said": the coordinated names, titles and
-	// all.
-	for a-2 >= bound && st.is(a-1, "and") && st.ent[a-2] != 0 {
-		a = max(int(st.mention[a-2])-1, bound)
-		for a-1 >= bound && st.titleWord(a-1) {
-			a--
+	// "Mr. Smith and Ms. Jones said", "Smith, Jones and Cole said": the
+	// coordinated names, titles and all.
+	if a-2 >= bound && st.is(a-1, "and") && st.ent[a-2] != 0 {
+		typ := st.d.Entities[st.ent[a-2]-1].Type
+		for a-2 >= bound && st.ent[a-2] != 0 && (st.is(a-1, "and") || st.punct(a-1, ",") && st.d.Entities[st.ent[a-2]-1].Type == typ) {
+			a = max(int(st.mention[a-2])-1, bound)
+			for a-1 >= bound && st.titleWord(a-1) {
+				a--
+			}
+		}
+	}
+	if a-2 >= bound && (st.is(a-1, "like") || st.is(a-1, "including")) && (st.pluralNoun(a-2) || st.wc(a-2)&wAnon != 0) {
+		// "critics like Smith": the group is the source.
+		if np := st.nounPhrase(a-2, bound); np.ok() {
+			return src{np.a, j + 1}
 		}
 	}
 	if a-1 >= bound && st.is(a-1, "the") {
@@ -545,10 +589,10 @@ func (st *state) setSource(q *dossier.Quote, s src, sent int) {
 		if st.ent[k] == 0 && c&(wAnon|wSpokes|wReport|wDocument|wOutletNoun) != 0 && head < 0 && (!st.upper(k) || k == s.a) {
 			head = k
 		}
-		if n, ok := st.numberAt(k); ok && head < 0 {
+		if n, ok := st.numberAt(k); ok && head < 0 && !st.is(k+1, "%") && !st.is(k+1, "percent") {
 			count = n
 		}
-		if e := st.ent[k]; e != 0 {
+		if e := st.ent[k]; e != 0 && !st.numeral(k) {
 			if head >= 0 && !st.governedBySpokes(head, k) {
 				continue
 			}
@@ -578,7 +622,7 @@ func (st *state) setSource(q *dossier.Quote, s src, sent int) {
 		q.SourceType = dossier.SourceOutlet
 	case head >= 0:
 		q.SourceType = dossier.SourceAnonymous
-	case st.upper(end-1) && st.wc(end-1)&wDet == 0:
+	case st.upper(end-1) && st.wc(end-1)&wDet == 0 && !st.pluralNoun(end-1):
 		q.SourceType = dossier.SourceNamed
 	default:
 		q.SourceType = dossier.SourceAnonymous
@@ -615,7 +659,7 @@ func (st *state) head(s src) int {
 		if st.ent[k] != 0 && int(st.mention[k])-1 < k {
 			continue // inside a name: "Friends of the Earth"
 		}
-		if st.is(k, "of") || st.is(k, "in") || st.is(k, "for") || st.is(k, "from") || st.is(k, "at") || st.wc(k)&wPostMod != 0 {
+		if st.is(k, "of") || st.is(k, "in") || st.is(k, "for") || st.is(k, "from") || st.is(k, "at") || st.is(k, "like") || st.is(k, "including") || st.is(k, "who") || st.is(k, "whose") || st.wc(k)&wPostMod != 0 {
 			return k - 1
 		}
 	}
