@@ -428,8 +428,19 @@ func (st *state) findCues() {
 		if c == nil || !st.verbPosition(i) || st.nounUse(i, c) {
 			continue
 		}
+		// A day may stand inside a phrasal cue: "called Wednesday for".
+		j := i + 1
+		for j < len(st.toks) && j-i <= 2 && st.timexAt(j) {
+			j++
+		}
 		for mi := range c.multi {
-			if n := st.matchRest(i+1, c.multi[mi].rest); n > 0 {
+			n := st.matchRest(i+1, c.multi[mi].rest)
+			if n == 0 && j > i+1 {
+				if n = st.matchRest(j, c.multi[mi].rest); n > 0 {
+					n += j - i - 1
+				}
+			}
+			if n > 0 {
 				st.cue[i] = c.multiC[mi]
 				st.cueLen[i] = uint8(n + 1)
 				break

@@ -345,6 +345,21 @@ func TestAttribution(t *testing.T) {
 			want: []want{{kind: dossier.Indirect, content: "the agency cannot cope", cue: "say", source: "Officials whose budgets were cut", speaker: "Officials whose budgets were cut", stype: dossier.SourceAnonymous}},
 		},
 		{
+			name: "a day inside a phrasal cue",
+			give: `Okafor called Wednesday for a ban on the imports.`,
+			want: []want{{kind: dossier.Indirect, content: "a ban on the imports", cue: "called Wednesday for", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed, class: dossier.ClassIntention}},
+		},
+		{
+			name: "label verb with a noun phrase and an adjective",
+			give: `Lopez called the charges baseless.`,
+			want: []want{{kind: dossier.Indirect, content: "the charges baseless", cue: "called", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed}},
+		},
+		{
+			name: "label verb with a plain object is no attribution",
+			give: `Lopez called the police twice.`,
+			want: nil,
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

@@ -289,6 +289,7 @@ var multiCues = [...]struct {
 	{"spell spells spelling spelled spelt", multiCue{"out", dossier.Asserts, speech}},
 	{"call calls calling called", multiCue{"for", dossier.Asserts, intention | object}},
 	{"call calls calling called", multiCue{"on", dossier.Asserts, intention | object}},
+	{"call calls calling called", multiCue{"upon", dossier.Asserts, intention | object}},
 	{"push pushes pushing pushed", multiCue{"for", dossier.Asserts, intention | object}},
 	{"argue argues arguing argued", multiCue{"for", dossier.Asserts, intention | object}},
 	{"argue argues arguing argued", multiCue{"against", dossier.Asserts, evaluation | object}},

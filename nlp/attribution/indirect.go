@@ -838,13 +838,32 @@ func (st *state) labelClause(i int) {
 		for obj < sb && st.ent[obj] == st.ent[k] && st.mention[obj] == st.mention[k] {
 			obj++
 		}
+	case st.wc(k)&wDet != 0:
+		// "called the charges baseless": a noun phrase, then an
+		// adjective that can be nothing else.
+		obj = -1
+		for m := k + 1; m < sb && m-k <= 5; m++ {
+			if st.toks[m].Kind != nlp.Word {
+				break
+			}
+			if m > k+1 && st.onlyAdjective(m) {
+				obj = m
+				break
+			}
+			if !st.npWord(m) {
+				break
+			}
+		}
+		if obj < 0 {
+			return
+		}
 	default:
 		return
 	}
 	if obj >= sb || st.toks[obj].Kind != nlp.Word || st.particle(obj) || st.is(obj, "and") || st.is(obj, "that") || st.cue[obj] != nil {
 		return
 	}
-	if !(st.is(obj, "a") || st.is(obj, "an") || st.is(obj, "the") || st.pos(obj)&(lexicon.Noun|lexicon.Adjective) != 0) {
+	if !(st.is(obj, "a") || st.is(obj, "an") || st.is(obj, "the") || st.pos(obj)&(lexicon.Noun|lexicon.Adjective) != 0 || st.onlyAdjective(obj)) {
 		return
 	}
 	s := st.subject(i, sa)
@@ -955,4 +974,21 @@ func (st *state) skipTime(k, b int) int {
 		return k
 	}
 	return e
+}
+
+// onlyAdjective reports whether token k can only be an adjective: so
+// tagged and nothing else, or unknown with an adjective's ending
+// ("baseless", "outrageous").
+func (st *state) onlyAdjective(k int) bool {
+	p := st.pos(k)
+	if p == 0 {
+		w := strings.ToLower(st.tok(k))
+		for _, suf := range [...]string{"less", "ous", "ful", "ive", "able", "ible", "ical"} {
+			if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+				return true
+			}
+		}
+		return false
+	}
+	return p&lexicon.Adjective != 0 && p&(lexicon.Noun|lexicon.Verb|lexicon.Adverb|lexicon.Preposition|lexicon.Determiner) == 0
 }
