@@ -360,6 +360,11 @@ func TestAttribution(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "an order to an addressee is a request",
+			give: `Okafor told residents not to drink the tap water.`,
+			want: []want{{kind: dossier.Indirect, content: "not to drink the tap water", cue: "told", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed, addr: "residents", class: dossier.ClassIntention}},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

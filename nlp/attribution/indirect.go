@@ -219,6 +219,10 @@ func (st *state) contentStart(i, k, sb int) (int, src, bool) {
 		addr = st.addressee(k)
 		if addr.ok() {
 			k = addr.b
+			if k+1 < sb && (st.is(k, "to") || st.is(k, "not") && st.is(k+1, "to")) && st.toks[k+1].Kind == nlp.Word {
+				// "told residents not to drink the water": an order.
+				return k, addr, true
+			}
 		} else if c.frame&speech == 0 {
 			// "asked whether ...", "asked to see ...", "asked about ..."
 			switch {
@@ -491,9 +495,10 @@ func (st *state) emitIndirect(i int, s src, addr src, a, b, sent int) {
 	}
 	it := st.newItem(kind, content, i, sent)
 	it.mostlyQuoted = mostly
-	if kind == dossier.Indirect && st.cue[i].frame&toInf != 0 && it.q.Class == dossier.ClassSpeech && (st.is(a, "to") || st.is(a, "not") && st.is(a+1, "to")) {
+	if kind == dossier.Indirect && (st.cue[i].frame&toInf != 0 || addr.ok()) && it.q.Class == dossier.ClassSpeech && (st.is(a, "to") || st.is(a, "not") && st.is(a+1, "to")) {
 		// "agreed to cap exports", "vowed not to resign": a commitment,
-		// reported as an intention rather than a statement of fact.
+		// reported as an intention rather than a statement of fact; "told
+		// residents not to drink the water": a request.
 		it.q.Class = dossier.ClassIntention
 	}
 	if kind == dossier.Mixed && it.q.Class != dossier.ClassSpeech && quoted*3 >= words {
