@@ -365,6 +365,21 @@ func TestAttribution(t *testing.T) {
 			want: []want{{kind: dossier.Indirect, content: "not to drink the tap water", cue: "told", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed, addr: "residents", class: dossier.ClassIntention}},
 		},
 		{
+			name: "adjective cue after a copula",
+			give: `Okafor has been critical of the merger.`,
+			want: []want{{kind: dossier.Indirect, content: "the merger", cue: "critical of", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed, class: dossier.ClassEvaluation}},
+		},
+		{
+			name: "adjective of belief with that",
+			give: `Lopez is confident that the bridge will reopen.`,
+			want: []want{{kind: dossier.Indirect, content: "the bridge will reopen", cue: "confident", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed, class: dossier.ClassBelief}},
+		},
+		{
+			name: "adjective of belief without that is no cue",
+			give: `Lopez is confident the bridge will reopen soon and certain transactions are allowed.`,
+			want: nil,
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{
@@ -474,7 +489,10 @@ func TestAttribution(t *testing.T) {
 		{
 			name: "content ends with a subordinate clause",
 			give: `Although she said the budget was late, Lopez voted for it.`,
-			want: []want{{kind: dossier.Indirect, content: "the budget was late", cue: "said", source: "she"}},
+			want: []want{
+				{kind: dossier.Indirect, content: "the budget was late", cue: "said", source: "she"},
+				{kind: dossier.Indirect, content: "it", cue: "voted for", source: "Lopez", speaker: "Maria Lopez", class: dossier.ClassEvaluation},
+			},
 		},
 		{
 			name: "content ends before but",

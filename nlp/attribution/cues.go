@@ -257,6 +257,14 @@ var cueWords = [...]cueWord{
 	{"worry worries worrying worried", dossier.Asserts, attitude},
 	{"suspect suspects suspecting suspected", dossier.Asserts, attitude},
 	{"feel feels feeling felt", dossier.Asserts, attitude},
+	// Adjectives of belief after a copula, with "that": "is confident
+	// that", "were convinced that".
+	{"confident", dossier.Asserts, attitude | thatOnly},
+	{"convinced", dossier.Asserts, attitude | thatOnly},
+	{"adamant", dossier.Asserts, attitude | thatOnly},
+	{"concerned", dossier.Asserts, attitude | thatOnly},
+	{"hopeful", dossier.Uncertain, attitude | thatOnly},
+	{"optimistic", dossier.Asserts, attitude | thatOnly},
 }
 
 // multiCue is a cue of several words: the first word and the words that
@@ -304,6 +312,14 @@ var multiCues = [...]struct {
 	{"agree agrees agreeing agreed", multiCue{"with", dossier.Asserts, evaluation | object}},
 	{"disagree disagrees disagreeing disagreed", multiCue{"with", dossier.Denies, evaluation | object}},
 	{"ask asks asking asked", multiCue{"for", dossier.Asserts, intention | object}},
+	{"warn warns warning warned", multiCue{"against", dossier.Asserts, speech | object}},
+	{"vote votes voting voted", multiCue{"against", dossier.Asserts, evaluation | object}},
+	{"vote votes voting voted", multiCue{"for", dossier.Asserts, evaluation | object}},
+	{"critical", multiCue{"of", dossier.Asserts, evaluation | object}},
+	{"supportive", multiCue{"of", dossier.Asserts, evaluation | object}},
+	{"skeptical sceptical", multiCue{"of", dossier.Uncertain, evaluation | object}},
+	{"wary", multiCue{"of", dossier.Uncertain, attitude | object}},
+	{"concerned", multiCue{"about", dossier.Asserts, attitude | object}},
 }
 
 // cue is what the lexicon says about one word form.

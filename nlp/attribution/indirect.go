@@ -31,8 +31,8 @@ func (st *state) indirect(i int) {
 	if st.passive(i, after, sa, sb) {
 		return
 	}
-	if st.is(i-1, "to") || st.is(i-1, "be") || st.is(i-1, "being") || st.is(i-1, "been") {
-		return
+	if st.is(i-1, "to") || (st.is(i-1, "be") || st.is(i-1, "being") || st.is(i-1, "been")) && st.pos(i)&lexicon.Verb != 0 {
+		return // an adjective cue takes its copula: "has been critical of"
 	}
 	// "a move expected to", "he is expected to": a passive whose holder
 	// the sentence does not name (the raising pass takes the latter).
@@ -758,7 +758,7 @@ func (st *state) ingWord(k int) bool {
 func (st *state) passive(i, after, sa, sb int) bool {
 	c := st.cue[i]
 	w := st.tok(i)
-	if c.ing || c.base || c.frame&(evaluation|intention) == 0 || c.frame&object == 0 || len(w) < 4 || w[len(w)-2:] != "ed" && st.cueLen[i] <= 1 {
+	if c.ing || c.base || c.frame&(evaluation|intention) == 0 || c.frame&object == 0 || len(w) < 4 || w[len(w)-2:] != "ed" && st.cueLen[i] <= 1 || st.pos(i)&lexicon.Verb == 0 {
 		return false
 	}
 	j := i - 1
