@@ -660,11 +660,11 @@ func (st *state) nounUse(i int, c *cue) bool {
 		return true
 	}
 	if i > 0 {
-		if st.toks[i-1].Kind == nlp.Number {
-			return true
+		if st.numeral(i - 1) {
+			return true // "six attacks", "Twenty-seven states"
 		}
-		if _, ok := st.numberAt(i - 1); ok && st.toks[i-1].Kind == nlp.Word {
-			return true
+		if st.toks[i-1].Kind == nlp.Word && !st.toks[i-1].Is(nlp.SentStart) && st.onlyAdjective(i-1) {
+			return true // "personal attacks"
 		}
 	}
 	n := i + 1
@@ -673,6 +673,13 @@ func (st *state) nounUse(i int, c *cue) bool {
 	}
 	if st.is(n, "and") || st.is(n, "or") || st.is(n, "of") || st.is(n, "'s") || st.is(n, "’s") {
 		return true
+	}
+	if st.info[n] != 0 {
+		// "which advocates say": a verb of saying right after makes
+		// this word its subject.
+		if nc := st.infoOf(n).cue; nc != nil && nc.frame&speech != 0 && !nc.ing && st.pos(n)&lexicon.Noun == 0 || st.is(n, "say") {
+			return true
+		}
 	}
 	return st.wc(n)&wAux != 0 && !st.is(n, "to")
 }

@@ -380,6 +380,21 @@ func TestAttribution(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "cue noun before a verb of saying",
+			give: `The fund, which advocates say favors rich districts, was cut.`,
+			want: []want{{kind: dossier.Indirect, content: "favors rich districts", cue: "say", source: "advocates", speaker: "advocates", stype: dossier.SourceAnonymous}},
+		},
+		{
+			name: "cue noun after an adjective",
+			give: `Personal attacks have defined the race.`,
+			want: nil,
+		},
+		{
+			name: "cue noun after a number word",
+			give: `Twenty-seven states are challenging the rules.`,
+			want: nil,
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

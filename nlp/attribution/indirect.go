@@ -83,6 +83,16 @@ func (st *state) indirect(i int) {
 			return
 		}
 		e := st.clauseEnd(cs, sb)
+		if s.a-1 > sa && st.wc(s.a-1)&wRelative != 0 {
+			// "The fund, which advocates say favors the rich, was cut":
+			// the main clause resumes with its verb after a comma.
+			for k := cs; k+1 < e; k++ {
+				if st.punct(k, ",") && st.inQuote[k] == 0 && st.wc(k+1)&wAux != 0 && !st.is(k+1, "to") {
+					e = k
+					break
+				}
+			}
+		}
 		if st.subordinate(sa) && s.a > sa {
 			// "Although she said C, ...": C ends with the subordinate
 			// clause.
@@ -404,6 +414,7 @@ func (st *state) clauseEnd(cs, sb int) int {
 			if k > cs && st.newClause(n, sb) {
 				break
 			}
+
 		}
 		if (st.is(k, "and") || st.is(k, "but")) && k > cs && !st.inName(k) {
 			n := k + 1
@@ -968,7 +979,7 @@ func (st *state) firstWord(a, b int) int {
 // Tuesday", "last week", "Monday"), not reaching b, or k when there is none.
 func (st *state) skipTime(k, b int) int {
 	j := k
-	if j < b && (st.is(j, "on") || st.is(j, "last") || st.is(j, "this") || st.is(j, "early") || st.is(j, "late") || st.is(j, "earlier") || st.is(j, "later")) {
+	if j < b && (st.is(j, "on") || st.is(j, "in") || st.is(j, "last") || st.is(j, "this") || st.is(j, "early") || st.is(j, "late") || st.is(j, "earlier") || st.is(j, "later")) {
 		j++
 	}
 	e := j
