@@ -395,6 +395,16 @@ func TestAttribution(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "coordinated that-clauses are one content",
+			give: `Okafor said witnesses saw a truck and that one was found nearby.`,
+			want: []want{{kind: dossier.Indirect, content: "witnesses saw a truck and that one was found nearby", cue: "said", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed}},
+		},
+		{
+			name: "a participle that is no cue goes on with the content",
+			give: `Lopez said the museum would put the problems in context, allowing visitors to see the progress.`,
+			want: []want{{kind: dossier.Indirect, content: "the museum would put the problems in context, allowing visitors to see the progress", cue: "said", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed}},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

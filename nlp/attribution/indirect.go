@@ -407,7 +407,7 @@ func (st *state) clauseEnd(cs, sb int) int {
 			if w := st.tok(m); strings.HasSuffix(w, "ly") && st.pos(m)&lexicon.Adverb != 0 && st.pos(m)&lexicon.Adjective == 0 {
 				m++
 			}
-			if w := st.tok(m); m < sb && len(w) > 4 && w[len(w)-3:] == "ing" && st.toks[m].Kind == nlp.Word && !st.upper(m) && st.pos(m)&lexicon.Verb != 0 {
+			if w := st.tok(m); m < sb && len(w) > 4 && w[len(w)-3:] == "ing" && st.toks[m].Kind == nlp.Word && !st.upper(m) && st.pos(m)&lexicon.Verb != 0 && (st.info[m] != 0 && st.infoOf(m).cue != nil || m > n) {
 				break
 			}
 			// ", the union called ...": a new clause with its own subject.
@@ -416,7 +416,8 @@ func (st *state) clauseEnd(cs, sb int) int {
 			}
 
 		}
-		if (st.is(k, "and") || st.is(k, "but")) && k > cs && !st.inName(k) {
+		if (st.is(k, "and") || st.is(k, "but")) && k > cs && !st.inName(k) && !st.is(k+1, "that") {
+			// ("... and that C2" goes on with the same content.)
 			n := k + 1
 			for n < sb && st.skippable(n) {
 				n++
