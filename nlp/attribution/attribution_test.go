@@ -405,6 +405,11 @@ func TestAttribution(t *testing.T) {
 			want: []want{{kind: dossier.Indirect, content: "the museum would put the problems in context, allowing visitors to see the progress", cue: "said", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed}},
 		},
 		{
+			name: "a show's title before the speaker is no quotation",
+			give: `Speaking on "Valley Morning Report," Okafor said the mill would reopen.`,
+			want: []want{{kind: dossier.Indirect, content: "the mill would reopen", cue: "said", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed}},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

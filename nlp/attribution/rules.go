@@ -59,6 +59,9 @@ func (st *state) bindQuotation(qi int) {
 // reporters when asked ...`.
 func (st *state) bindRight(qi int) bool {
 	q := &st.quotes[qi]
+	if q.open > 0 && st.wc(q.open-1)&wPrep != 0 && q.words <= 6 && st.titleCase(q) {
+		return false // a title after a preposition: `on "Meet the Press,"`
+	}
 	k := q.close + 1
 	if k < len(st.toks) && (st.punct(k, ",") || st.punct(k, "—") || st.punct(k, "–")) {
 		k++
