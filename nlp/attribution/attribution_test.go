@@ -410,6 +410,16 @@ func TestAttribution(t *testing.T) {
 			want: []want{{kind: dossier.Indirect, content: "the mill would reopen", cue: "said", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed}},
 		},
 		{
+			name: "the reporter's comparison after a comma ends the content",
+			give: `Lopez said most residents wanted a new road, compared with a third a year ago.`,
+			want: []want{{kind: dossier.Indirect, content: "most residents wanted a new road", cue: "said", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed}},
+		},
+		{
+			name: "a full stop inside the closing mark ends the content",
+			give: `Okafor said the campaign was "finishing strong." Volunteers had come from across the state.`,
+			want: []want{{kind: dossier.Mixed, content: `the campaign was "finishing strong."`, cue: "said", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed}},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

@@ -355,6 +355,11 @@ func (st *state) clauseEnd(cs, sb int) int {
 			qq := &st.quotes[q-1]
 			if qq.close >= 0 && qq.close < sb {
 				k = qq.close
+				// `was "closing strong." He noted ...`: a full stop inside
+				// the closing mark ends the sentence the segmenter kept.
+				if n := k + 1; n < sb && st.finalPunct(k-1) && st.toks[n].Kind == nlp.Word && st.upper(n) && k > cs {
+					return k + 1
+				}
 				// `"... party," claiming ...`: a comma inside the closing
 				// mark ends the clause as one outside would.
 				if n := k + 1; n < sb && st.punct(k-1, ",") {
@@ -408,6 +413,11 @@ func (st *state) clauseEnd(cs, sb int) int {
 				m++
 			}
 			if w := st.tok(m); m < sb && len(w) > 4 && w[len(w)-3:] == "ing" && st.toks[m].Kind == nlp.Word && !st.upper(m) && st.pos(m)&lexicon.Verb != 0 && (st.info[m] != 0 && st.infoOf(m).cue != nil || m > n) {
+				break
+			}
+			// ", compared with ...", ", despite ...", ", while ...": the
+			// reporter's own comparison or concession.
+			if k > cs && (st.is(n, "compared") || st.is(n, "despite") || st.is(n, "while") || st.is(n, "whereas") || st.is(n, "although") || st.is(n, "though") || st.is(n, "even") && (st.is(n+1, "as") || st.is(n+1, "though"))) {
 				break
 			}
 			// ", the union called ...": a new clause with its own subject.
