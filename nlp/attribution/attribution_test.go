@@ -420,6 +420,11 @@ func TestAttribution(t *testing.T) {
 			want: []want{{kind: dossier.Mixed, content: `the campaign was "finishing strong."`, cue: "said", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed}},
 		},
 		{
+			name: "an adjunct after a name object is the reporter's",
+			give: `Lopez praised Okafor at a rally in the county.`,
+			want: []want{{kind: dossier.Indirect, content: "Okafor", cue: "praised", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed, class: dossier.ClassEvaluation}},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

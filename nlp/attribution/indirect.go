@@ -689,6 +689,11 @@ func (st *state) documentSubject(i int) bool {
 // time adjunct of the main clause ("endorsed Smith on Friday", "criticized
 // the plan last week"), which the source did not say.
 func (st *state) objectEnd(a, b int) int {
+	// A name or pronoun as the whole object ("praised Smith at a rally",
+	// "attacked him on Twitter"): an adjunct after it is the reporter's.
+	if e := st.nameEnd(a, b); e > a && e < b && st.adjunctPrep(e) {
+		return e
+	}
 	for k := a + 1; k < b; k++ {
 		if st.inQuote[k] != 0 {
 			continue
@@ -1018,4 +1023,30 @@ func (st *state) onlyAdjective(k int) bool {
 		return false
 	}
 	return p&lexicon.Adjective != 0 && p&(lexicon.Noun|lexicon.Verb|lexicon.Adverb|lexicon.Preposition|lexicon.Determiner) == 0
+}
+
+// nameEnd returns the token after a name mention or object pronoun that
+// starts at token a, or a when none does.
+func (st *state) nameEnd(a, b int) int {
+	if st.wc(a)&wObjPronoun != 0 && st.toks[a].Kind == nlp.Word {
+		return a + 1
+	}
+	if st.ent[a] == 0 {
+		return a
+	}
+	e := a
+	for e < b && st.ent[e] == st.ent[a] && st.mention[e] == st.mention[a] {
+		e++
+	}
+	return e
+}
+
+// adjunctPrep reports whether token k opens an adjunct of place, time or
+// occasion ("on Twitter", "at a rally", "from the floor", "after ...").
+func (st *state) adjunctPrep(k int) bool {
+	switch strings.ToLower(st.tok(k)) {
+	case "on", "at", "from", "after", "before", "during", "in", "while", "when", "over":
+		return true
+	}
+	return false
 }
