@@ -243,7 +243,7 @@ func FNC(ctx context.Context, bodiesFile, stancesFile string, keep func(bodyID i
 				p.Line, p.BodyID, p.Stance, got, mark, r.Score, s.Best, s.Chance, s.Lead, s.Near, s.Refute, s.Hedge, s.Assert,
 				s.RefuteAll, s.HedgeAll, s.Deny, s.DenyAll, s.Sentences, s.ClaimRefutes, s.ClaimNegated, s.ClaimHedged, s.ClaimQuestion, s.Attributed,
 				s.LedgerMatch, s.LedgerAsserts, s.LedgerDenies, s.LedgerUncertain,
-				r.Evidence.Start, r.Evidence.End, p.Headline)
+				r.Evidence.Start, r.Evidence.End, strings.Join(strings.Fields(p.Headline), " "))
 		}
 	}
 	return Result{Task: "fnc", Docs: len(pairs), Metrics: sc.metrics()}, nil
