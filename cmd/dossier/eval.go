@@ -28,7 +28,7 @@ func (e floorError) Error() string {
 
 func (m *Main) eval(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return usageError{errors.New("eval needs a task: gold, conll or timeml")}
+		return usageError{errors.New("eval needs a task: gold, conll, timeml, meantime, brat, extract, pubdate or fnc")}
 	}
 	task := args[0]
 	fs := flag.NewFlagSet("eval "+task, flag.ContinueOnError)
@@ -40,6 +40,9 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 	goldText := fs.String("gold-text", "", "extract: directory of NAME.txt or NAME.fulltext.txt gold texts")
 	textDir := fs.String("text", "", "brat: directory of NAME.txt articles")
 	annDir := fs.String("ann", "", "brat: directory of NAME_<annotator>.ann standoff files")
+	bodies := fs.String("bodies", "", "fnc: FNC-1 bodies CSV (Body ID, articleBody)")
+	stances := fs.String("stances", "", "fnc: FNC-1 stances CSV (Headline, Body ID, Stance)")
+	half := fs.String("half", "", "fnc: score only the pairs of even or odd Body IDs (the halves relate's thresholds were chosen and tested on)")
 	fs.Var(mins, "min", "fail (exit 1) when METRIC is below VALUE; repeatable")
 	pos, err := parseInterleaved(fs, args[1:])
 	if err != nil {
@@ -102,6 +105,20 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 			return usageError{errors.New("eval pubdate needs --html DIR and --truth FILE")}
 		}
 		res, err = eval.Pubdate(ctx, *htmlDir, *truth, extractPage, detail)
+	case "fnc":
+		if *bodies == "" || *stances == "" {
+			return usageError{errors.New("eval fnc needs --bodies CSV --stances CSV")}
+		}
+		var keep func(int) bool
+		switch *half {
+		case "":
+		case "even", "odd":
+			odd := *half == "odd"
+			keep = func(id int) bool { return (id%2 == 1) == odd }
+		default:
+			return usageError{fmt.Errorf("eval fnc: --half wants even or odd, got %q", *half)}
+		}
+		res, err = eval.FNC(ctx, *bodies, *stances, keep, analyze, detail)
 	default:
 		return usageError{fmt.Errorf("unknown eval task %q", task)}
 	}
