@@ -38,8 +38,8 @@ func lowerASCII(s string) string {
 }
 
 // isWordRune reports whether r belongs to a word: letters and digits.
-// Apostrophes, hyphens and every other mark split words ("Korovin's" is
-// "korovin" and "s"; "3-boobed" is "3" and "boobed").
+// Apostrophes, hyphens and every other mark split words ("Ruiz's" is
+// "ruiz" and "s"; "3-legged" is "3" and "legged").
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
