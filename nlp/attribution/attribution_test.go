@@ -425,6 +425,32 @@ func TestAttribution(t *testing.T) {
 			want: []want{{kind: dossier.Indirect, content: "Okafor", cue: "praised", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed, class: dossier.ClassEvaluation}},
 		},
 		{
+			name: "a dash and a conjunction end the content",
+			give: `Lopez said the contract had been signed — and she thanked the union for its patience.`,
+			want: []want{{kind: dossier.Indirect, content: "the contract had been signed", cue: "said", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed}},
+		},
+		{
+			name: "a second verb of the main clause after but",
+			give: `Okafor said he would attend the hearing but did not say when it would start.`,
+			want: []want{
+				{kind: dossier.Indirect, content: "he would attend the hearing", cue: "said", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed},
+				{kind: dossier.Indirect, content: "when it would start", cue: "say", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed},
+			},
+		},
+		{
+			name: "but that continues the content",
+			give: `Lopez said the staff had erred, but that the penalty was too harsh.`,
+			want: []want{{kind: dossier.Indirect, content: "the staff had erred, but that the penalty was too harsh", cue: "said", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed}},
+		},
+		{
+			name: "a new attribution after a comma ends the content",
+			give: `Okafor said he would bring back the tax, he clarified that it would be temporary.`,
+			want: []want{
+				{kind: dossier.Indirect, content: "he would bring back the tax", cue: "said", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed},
+				{kind: dossier.Indirect, content: "it would be temporary", cue: "clarified", source: "he", speaker: "Raymond Okafor", stype: dossier.SourceNamed},
+			},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

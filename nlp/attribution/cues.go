@@ -95,6 +95,7 @@ var cueWords = [...]cueWord{
 	{"state states stating stated", dossier.Asserts, speech | nounish},
 	{"write writes writing wrote written", dossier.Asserts, speech},
 	{"explain explains explaining explained", dossier.Asserts, speech | thatOnly},
+	{"clarify clarifies clarifying clarified", dossier.Asserts, speech | thatOnly},
 	{"respond responds responding responded", dossier.Asserts, speech | thatOnly},
 	{"reply replies replying replied", dossier.Asserts, speech | thatOnly},
 	{"continue continues continuing continued", dossier.Asserts, quoteOnly},

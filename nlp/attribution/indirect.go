@@ -373,9 +373,12 @@ func (st *state) clauseEnd(cs, sb int) int {
 		if st.punct(k, ";") {
 			break
 		}
-		if st.punct(k, ",") || st.punct(k, "—") || st.punct(k, "–") {
+		if st.punct(k, ",") || st.punct(k, "—") || st.punct(k, "–") || st.punct(k, "-") || st.punct(k, "--") {
 			n := k + 1
 			if st.is(n, "and") || st.is(n, "but") {
+				if k > cs && !st.punct(k, ",") {
+					break // "C — and he singled out ...": the reporter goes on
+				}
 				n++
 				// ", and he added that ...": a new attribution.
 				if st.subjectCue(n, sb) {
@@ -399,7 +402,7 @@ func (st *state) clauseEnd(cs, sb int) int {
 			}
 			// ", but ..." opens the author's own clause; ", said ..."
 			// resumes a main clause after a relative clause.
-			if st.is(k+1, "but") && k > cs && st.wc(k+2)&(wAux|wSkipAdverb|wNegation) == 0 && st.pos(k+2)&lexicon.Verb == 0 {
+			if st.is(k+1, "but") && k > cs && st.wc(k+2)&(wAux|wSkipAdverb|wNegation) == 0 && st.pos(k+2)&lexicon.Verb == 0 && !st.is(k+2, "that") {
 				break // ", but he ..." (not ", but is now ...")
 			}
 
@@ -420,11 +423,15 @@ func (st *state) clauseEnd(cs, sb int) int {
 			if k > cs && (st.is(n, "compared") || st.is(n, "despite") || st.is(n, "while") || st.is(n, "whereas") || st.is(n, "although") || st.is(n, "though") || st.is(n, "even") && (st.is(n+1, "as") || st.is(n+1, "though"))) {
 				break
 			}
-			// ", the union called ...": a new clause with its own subject.
-			if k > cs && st.newClause(n, sb) {
+			// ", the union called ...": a new clause with its own subject;
+			// ", he clarified that ...": a new attribution.
+			if k > cs && (st.newClause(n, sb) || st.subjectCue(n, sb)) {
 				break
 			}
 
+		}
+		if st.is(k, "but") && k > cs && (st.wc(k+1)&wAux != 0 && st.wc(k+2)&wNegation != 0 || st.is(k+1, "declined") || st.is(k+1, "refused")) {
+			break // "said C but did not say ...": the main clause's second verb
 		}
 		if (st.is(k, "and") || st.is(k, "but")) && k > cs && !st.inName(k) && !st.is(k+1, "that") {
 			// ("... and that C2" goes on with the same content.)
