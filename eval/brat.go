@@ -38,8 +38,9 @@ func Brat(ctx context.Context, textDir, annDir string, analyze Analyzer) (Result
 //     Attribution-no-source only anchor relations and are not scored.
 //   - Predictions are grouped into relations as brat groups them: quotes
 //     sharing one cue span are one relation (`"A," she said. "B."`), and a
-//     quote without a cue that continues the previous quote of the same
-//     source span joins the latest relation of that source span.
+//     quote without a cue joins the latest relation of the same source
+//     span when that relation holds quoted words (a continuation); after
+//     an indirect statement it is a relation of its own.
 //   - Nested attributions: PolNeAR annotates the outermost only, so a
 //     predicted relation whose cue lies inside another predicted content
 //     is not scored (see outermost).
@@ -151,6 +152,7 @@ type relation struct {
 	source  []textpos.Span
 	direct  bool // a prediction of kind direct; for gold, content opens with a quotation mark
 	opens   bool // a prediction whose quotation mark opens its clause (opensQuotation)
+	quoted  bool // a prediction holding quoted words (kind direct or mixed)
 }
 
 // readBrat reads the relations of one .ann file, converting code point
@@ -252,12 +254,15 @@ func predRelations(text string, qs []dossier.Quote) []relation {
 				continue
 			}
 		case !q.Source.Empty():
-			if k, ok := bySource[q.Source]; ok {
+			// Only a quotation continues a quotation: after an indirect
+			// statement, a quotation of the same source is a relation of
+			// its own.
+			if k, ok := bySource[q.Source]; ok && out[k].quoted {
 				out[k].content = append(out[k].content, q.Content)
 				continue
 			}
 		}
-		r := relation{content: []textpos.Span{q.Content}, direct: q.Kind == dossier.Direct, opens: opensQuotation(text, q)}
+		r := relation{content: []textpos.Span{q.Content}, direct: q.Kind == dossier.Direct, opens: opensQuotation(text, q), quoted: q.Kind != dossier.Indirect}
 		if !q.Cue.Empty() {
 			r.cue = []textpos.Span{q.Cue}
 			byCue[q.Cue] = len(out)

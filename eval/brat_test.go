@@ -178,3 +178,46 @@ func TestOpensQuotation(t *testing.T) {
 		})
 	}
 }
+
+func TestPredRelationsGrouping(t *testing.T) {
+	text := `Lopez said the shop was closing. "We are done," Lopez said. "It is over." "Nobody came."`
+	src := at(text, "Lopez")
+	// The second "Lopez" is the source of the quotation.
+	src2 := textpos.Span{Start: strings.Index(text, `," Lopez`) + 3, End: strings.Index(text, `," Lopez`) + 8}
+	indirect := dossier.Quote{Kind: dossier.Indirect, Content: at(text, "the shop was closing"), Cue: at(text, "said"), Source: src}
+	tests := []struct {
+		name string
+		give []dossier.Quote
+		want []int // fragments per relation
+	}{
+		{
+			name: "a cue-less quotation continues a quotation of the same source",
+			give: []dossier.Quote{
+				{Kind: dossier.Direct, Content: at(text, "We are done,"), Cue: textpos.Span{Start: src2.End + 1, End: src2.End + 5}, Source: src2},
+				{Kind: dossier.Direct, Content: at(text, "It is over."), Source: src2},
+			},
+			want: []int{2},
+		},
+		{
+			name: "after an indirect statement a cue-less quotation stands alone",
+			give: []dossier.Quote{
+				indirect,
+				{Kind: dossier.Direct, Content: at(text, "Nobody came."), Source: src},
+			},
+			want: []int{1, 1},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs := predRelations(text, tt.give)
+			if len(rs) != len(tt.want) {
+				t.Fatalf("predRelations: %d relations, want %d", len(rs), len(tt.want))
+			}
+			for i, r := range rs {
+				if len(r.content) != tt.want[i] {
+					t.Errorf("relation %d has %d fragments, want %d", i, len(r.content), tt.want[i])
+				}
+			}
+		})
+	}
+}

@@ -451,6 +451,22 @@ func TestAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "a quotation standing alone after someone's statement is theirs",
+			give: "Lopez said the county had failed its poorest families.\n\n\"We promised them a clinic and gave them a parking lot instead.\"",
+			want: []want{
+				{kind: dossier.Indirect, content: "the county had failed its poorest families", cue: "said", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed},
+				{kind: dossier.Direct, content: "We promised them a clinic and gave them a parking lot instead.", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed},
+			},
+		},
+		{
+			name: "a quotation two paragraphs away stays unattributed",
+			give: "Lopez said the county had failed its poorest families.\n\nThe clinic opened in 2019.\n\n\"We promised them a clinic and gave them a parking lot instead.\"",
+			want: []want{
+				{kind: dossier.Indirect, content: "the county had failed its poorest families", cue: "said", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed},
+				{kind: dossier.Direct, content: "We promised them a clinic and gave them a parking lot instead.", stype: dossier.SourceUnattributed},
+			},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

@@ -589,13 +589,45 @@ func (st *state) leftoverQuotations() {
 			continue
 		}
 		it := item{sent: int(st.sentOf[q.open]), cueTok: -1, quotation: qi}
+		if n := st.contextSpeaker(q, opensPara); n >= 0 && q.open == sa {
+			// A quotation standing alone after someone's words, in their
+			// paragraph or opening the next: theirs (FORMAT.md "Quotes").
+			pit := st.out[n]
+			it.q = pit.q
+			it.srcFirst, it.srcLast = pit.srcFirst, pit.srcLast
+			it.q.Cue, it.q.Addressee, it.q.Stance = textpos.Span{}, textpos.Span{}, ""
+		} else {
+			it.q.SourceType = dossier.SourceUnattributed
+		}
 		it.q.Kind = dossier.Direct
 		it.q.Content = st.quoteContent(q)
-		it.q.SourceType = dossier.SourceUnattributed
 		it.q.Class = dossier.ClassSpeech
 		q.done = true
 		q.item = st.add(it)
 	}
+}
+
+// contextSpeaker returns the latest attribution of speech before quotation
+// q that names its source, in q's paragraph or, when q opens its
+// paragraph, in the one before; or -1.
+func (st *state) contextSpeaker(q *quotation, opensPara bool) int {
+	para := st.paraOf[q.open]
+	start := int(st.toks[q.open].Start)
+	best := -1
+	for n := range st.out {
+		it := &st.out[n]
+		if it.srcLast <= it.srcFirst || it.q.Class != dossier.ClassSpeech || it.q.Content.End > start || it.cueTok < 0 {
+			continue
+		}
+		pp := st.paraOf[it.cueTok]
+		if pp != para && !(opensPara && pp == para-1) {
+			continue
+		}
+		if best < 0 || it.q.Content.End > st.out[best].q.Content.End {
+			best = n
+		}
+	}
+	return best
 }
 
 // previousQuote returns the latest attributed quotation before qi whose
