@@ -467,6 +467,14 @@ func TestAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "according to in mid-sentence: two parts sharing the cue",
+			give: `The real problem, according to Okafor, was a decision to cut the repair budget.`,
+			want: []want{
+				{kind: dossier.Indirect, content: "The real problem", cue: "according to", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed},
+				{kind: dossier.Indirect, content: "was a decision to cut the repair budget", cue: "according to", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed},
+			},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

@@ -195,6 +195,14 @@ func (st *state) accordingTo(i, after, sa, sb int) {
 		}
 		if end > sa {
 			st.emitIndirect(i, s, src{}, sa, end+1, sent)
+			// "C1, according to X, C2": the content goes on after the
+			// source; the second part shares the cue.
+			if k := s.b; k+2 < sb && st.punct(k, ",") && !st.finalPunct(k+1) {
+				if e := st.clauseEnd(k+1, sb); e-(k+1) >= 2 {
+					st.used[i] = false
+					st.emitIndirect(i, s, src{}, k+1, e, sent)
+				}
+			}
 			return
 		}
 	}
