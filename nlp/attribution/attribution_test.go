@@ -475,6 +475,21 @@ func TestAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "a colon reaches its cue over an aside",
+			give: `Okafor responded, with a smile: "It can happen at any age."`,
+			want: []want{{kind: dossier.Direct, content: "It can happen at any age.", cue: "responded", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed}},
+		},
+		{
+			name: "manner of speaking after a quotation",
+			give: `"This is a great day for the valley," beamed Lopez.`,
+			want: []want{{kind: dossier.Direct, content: "This is a great day for the valley,", cue: "beamed", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed}},
+		},
+		{
+			name: "a title after a verb that takes only quotations",
+			give: `Lopez read "The Long Winter" to the class.`,
+			want: nil,
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

@@ -116,6 +116,15 @@ var cueWords = [...]cueWord{
 	{"chant chants chanting chanted", dossier.Asserts, quoteOnly},
 	{"yell yells yelling yelled", dossier.Asserts, quoteOnly},
 	{"whisper whispers whispering whispered", dossier.Asserts, quoteOnly},
+	{"laugh laughs laughing laughed", dossier.Asserts, quoteOnly},
+	{"scream screams screaming screamed", dossier.Asserts, quoteOnly},
+	{"mutter mutters muttering muttered", dossier.Asserts, quoteOnly},
+	{"gush gushes gushing gushed", dossier.Asserts, quoteOnly},
+	{"sigh sighs sighing sighed", dossier.Asserts, quoteOnly},
+	{"beam beams beaming beamed", dossier.Asserts, quoteOnly},
+	{"scoff scoffs scoffing scoffed", dossier.Asserts, quoteOnly},
+	{"marvel marvels marveling marvelled marveled marvelling", dossier.Asserts, quoteOnly},
+	{"read reads reading", dossier.Asserts, quoteOnly}, // a sign, a banner, a message
 	{"counter counters countering countered", dossier.Asserts, speech | thatOnly},
 	{"retort retorts retorting retorted", dossier.Asserts, speech | thatOnly},
 	// Verbs that assert with force or commitment.

@@ -185,16 +185,18 @@ func (st *state) bindLeft(qi int) bool {
 		sa, _ = st.sentence(int(st.sentOf[o-1]))
 	}
 	k := o - 1
-	sep := st.punct(k, ",") || st.punct(k, ":")
+	colon := st.punct(k, ":")
+	sep := st.punct(k, ",") || colon
 	if sep {
 		k--
 	}
 	// The nearest cue to the left, over an addressee or an adjunct ("told
-	// CNN:", "said in a statement:").
+	// CNN:", "said in a statement:"); a colon reaches over commas too
+	// ("responded, with a smile:").
 	r := -1
-	for j := k; j >= sa && k-j < 8; j-- {
+	for j := k; j >= sa && (k-j < 8 || colon && k-j < 12); j-- {
 		t := st.toks[j]
-		if t.Kind == nlp.Quote || st.punct(j, ";") || (st.punct(j, ",") && j != k) {
+		if t.Kind == nlp.Quote || st.punct(j, ";") || (st.punct(j, ",") && j != k && !colon) {
 			break
 		}
 		if c := st.cue[j]; c != nil && st.inQuote[j] == 0 {
@@ -203,6 +205,9 @@ func (st *state) bindLeft(qi int) bool {
 				break
 			}
 			if c.frame&label == 0 && (sep || j == k) {
+				if !sep && c.frame&quoteOnly != 0 && st.titleCase(q) {
+					break // `read "The Long Winter"`: a title
+				}
 				r = j
 				break
 			}
