@@ -23,18 +23,28 @@
 //     subject, questions (`asked whether C`), passives of judgement
 //     (`X was endorsed by Y`). A quotation inside such content makes it
 //     direct when the quoted words open the clause and are most of it,
-//     mixed (the whole clause, marks kept) otherwise.
-//     Beliefs (`believes C`), intentions (`wants to C`, `called for C`)
-//     and evaluations (`criticized C`) take the same constructions with
-//     their own class.
+//     mixed (the whole clause, marks kept) otherwise. `C1, according to
+//     X, C2` gives both parts with the one cue; `told X (not) to C` is a
+//     request. Beliefs (`believes C`, `is confident that C`), intentions
+//     (`wants to C`, `called for C`) and evaluations (`criticized C`,
+//     `voted against C`, `is critical of C`) take the same constructions
+//     with their own class.
+//     Sources are noun phrases as written, with what modifies them: ages
+//     and roles in appositives (`Ana Ruiz, 63, a nurse, said`), places and
+//     complements (`farmers in Ohio`, `people close to him`, `critics like
+//     Ruiz`, the latter two anonymous), relative clauses without commas
+//     (`voters who heard her say`), quantities (`most of them`, `26%`,
+//     `those surveyed`) and lists of names.
 //  4. Attributions without a verb cue: documents (`In a poll released
 //     Monday, C`), noun cues (`his criticism of C`, `the claim that C`)
 //     and verbs of seeming (`X seems to C`, `X is seen as C`).
 //  5. Quotations left over: a quotation that continues a speaker's quote
 //     (the next quotation of the paragraph, or a paragraph that is only a
-//     quotation) belongs to that speaker with an empty cue; a long
-//     quotation with no speaker in reach is unattributed; a short one is an
-//     author's scare quote and is dropped.
+//     quotation) belongs to that speaker with an empty cue; so does a long
+//     quotation opening a sentence after someone's statement in its
+//     paragraph or the one before; a long quotation with no speaker in
+//     reach is unattributed; a short one is an author's scare quote and is
+//     dropped.
 //
 // A non-speech attribution whose cue lies inside another attribution's
 // content is dropped: corpora annotate the outer one, and the dossier gold
