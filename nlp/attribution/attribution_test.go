@@ -490,6 +490,21 @@ func TestAttribution(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "a subordinate clause opening the content keeps its main clause",
+			give: `Okafor told reporters that if the mill were a stock, he would sell it.`,
+			want: []want{{kind: dossier.Indirect, content: "if the mill were a stock, he would sell it", cue: "told", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed, addr: "reporters"}},
+		},
+		{
+			name: "a parenthetical between dashes stays in the content",
+			give: `Lopez said they found those old - and previously unknown - letters in May.`,
+			want: []want{{kind: dossier.Indirect, content: "they found those old - and previously unknown - letters in May", cue: "said", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed}},
+		},
+		{
+			name: "a share of a poll as a source",
+			give: `One in four said the party was hostile to them.`,
+			want: []want{{kind: dossier.Indirect, content: "the party was hostile to them", cue: "said", source: "One in four", speaker: "One in four", stype: dossier.SourceAnonymous}},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

@@ -358,6 +358,7 @@ func (st *state) contentStart(i, k, sb int) (int, src, bool) {
 // "when asked".
 func (st *state) clauseEnd(cs, sb int) int {
 	k := cs
+	subOpen := cs < sb && st.opensSubordinate(cs)
 	for ; k < sb; k++ {
 		if q := st.inQuote[k]; q != 0 {
 			qq := &st.quotes[q-1]
@@ -381,10 +382,16 @@ func (st *state) clauseEnd(cs, sb int) int {
 		if st.punct(k, ";") {
 			break
 		}
+		if st.punct(k, ",") && subOpen {
+			// "if Iran were a stock, he would buy it": the comma closes
+			// the subordinate clause; the main clause follows.
+			subOpen = false
+			continue
+		}
 		if st.punct(k, ",") || st.punct(k, "—") || st.punct(k, "–") || st.punct(k, "-") || st.punct(k, "--") {
 			n := k + 1
 			if st.is(n, "and") || st.is(n, "but") {
-				if k > cs && !st.punct(k, ",") {
+				if k > cs && !st.punct(k, ",") && !st.dashPair(k, sb) {
 					break // "C — and he singled out ...": the reporter goes on
 				}
 				n++
@@ -1094,6 +1101,31 @@ func (st *state) adjunctPrep(k int) bool {
 	switch strings.ToLower(st.tok(k)) {
 	case "on", "at", "from", "after", "before", "during", "in", "while", "when", "over":
 		return true
+	}
+	return false
+}
+
+// opensSubordinate reports whether token k opens a subordinate clause ("if",
+// "when", "because", ...).
+func (st *state) opensSubordinate(k int) bool {
+	switch strings.ToLower(st.tok(k)) {
+	case "if", "when", "because", "although", "though", "unless", "once", "while", "since", "whenever":
+		return st.toks[k].Kind == nlp.Word
+	}
+	return false
+}
+
+// dashPair reports whether the dash at token k opens a parenthetical closed
+// by another dash within a few words ("those old - and unreported -
+// postings").
+func (st *state) dashPair(k, sb int) bool {
+	for j := k + 1; j < sb && j-k <= 8; j++ {
+		if st.dash(j) || st.punct(j, "-") {
+			return true
+		}
+		if st.punct(j, ",") || st.finalPunct(j) {
+			return false
+		}
 	}
 	return false
 }

@@ -309,9 +309,18 @@ func (st *state) quantified(j, bound int) src {
 		return src{a, j + 1}
 	}
 	// "those surveyed", "26% of those polled", "Thirty-one percent of
-	// voters", "26%".
+	// voters", "26%", "4 in 10", "one in four".
 	a := -1
 	switch {
+	case j-2 >= bound && st.numeral(j) && (st.is(j-1, "in") || st.is(j-1, "of") && st.is(j-2, "out")) && st.numeral(j-2) || j-3 >= bound && st.numeral(j) && st.is(j-1, "of") && st.is(j-2, "out") && st.numeral(j-3):
+		a = j - 2
+		if st.is(j-2, "out") {
+			a = j - 3
+		}
+		if a-2 >= bound && st.is(a-1, "than") && (st.is(a-2, "more") || st.is(a-2, "fewer") || st.is(a-2, "less")) {
+			a -= 2 // "more than 4 in 10"
+		}
+		return src{a, j + 1}
 	case j-1 >= bound && st.is(j-1, "those") && strings.HasSuffix(st.tok(j), "ed") && st.toks[j].Kind == nlp.Word:
 		a = j - 1
 	case (st.is(j, "%") || st.is(j, "percent")) && j-1 >= bound && st.numeral(j-1):
