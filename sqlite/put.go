@@ -404,7 +404,7 @@ func (ps *putStmts) putFacts(ctx context.Context, tx *sql.Tx, id int64, a dossie
 		}
 		args = append(args, id, q.ID, string(q.Kind), q.Content.Start, q.Content.End, q.Cue.Start, q.Cue.End,
 			q.Source.Start, q.Source.End, q.Addressee.Start, q.Addressee.End, q.Speaker, q.SpeakerName,
-			string(q.SourceType), q.SourceCount, string(q.Stance))
+			string(q.SourceType), q.SourceCount, string(q.Stance), string(q.Class))
 	}
 	if err := ps.quote.exec(ctx, tx, args); err != nil {
 		return fmt.Errorf("quotes: %w", err)
@@ -549,7 +549,7 @@ func preparePut(ctx context.Context, w *sql.DB) (*putStmts, error) {
 		{&ps.entity, `INSERT INTO entities (id, article_id, ref, name, type, title, party, region, linked_to)`, 9},
 		{&ps.mention, `INSERT INTO mentions (entity_id, start, "end", kind)`, 4},
 		{&ps.quote, `INSERT INTO quotes (article_id, ref, kind, content_start, content_end, cue_start, cue_end,
-			source_start, source_end, addressee_start, addressee_end, speaker, speaker_name, source_type, source_count, stance)`, 16},
+			source_start, source_end, addressee_start, addressee_end, speaker, speaker_name, source_type, source_count, stance, class)`, 17},
 		{&ps.claim, `INSERT INTO claims (id, article_id, ref, statement, entities)`, 5},
 		{&ps.stance, `INSERT INTO stances (claim_id, speaker, speaker_name, source_start, source_end,
 			source_type, source_count, stance, cue_start, cue_end, hedge, evidence_start, evidence_end, quote)`, 14},
