@@ -7,9 +7,8 @@
 // connection inside the process avoids SQLITE_BUSY between its own
 // goroutines) and begin IMMEDIATE; reads use a pool of read-only
 // connections. Each article and all of its facts are written atomically:
-// puts arriving together are group-committed by one writer goroutine, each
-// article inside its own SAVEPOINT within the shared transaction (see
-// DB.PutAnalysis).
+// puts arriving together are group-committed by one writer goroutine, in
+// one transaction (see DB.PutAnalysis).
 //
 // The schema is built by the embedded, append-only migrations in
 // migration/*.sql, applied in lexical order, each in its own transaction and
