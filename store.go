@@ -205,14 +205,38 @@ func ContentHash(text string) string {
 	var buf [512]byte
 	n := 0
 	wrote, space := false, false // space: a space is due before the next word
-	for _, r := range text {
-		if unicode.IsSpace(r) {
-			space = wrote
-			continue
-		}
+	for i := 0; i < len(text); {
 		if n > len(buf)-1-utf8.UTFMax {
 			h.Write(buf[:n])
 			n = 0
+		}
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII, most of any text: the same as below, without decoding
+			// (unicode.IsSpace is true for these six, unicode.ToLower
+			// changes only A-Z).
+			i++
+			if c == ' ' || '\t' <= c && c <= '\r' {
+				space = wrote
+				continue
+			}
+			if space {
+				buf[n] = ' '
+				n++
+				space = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+			n++
+			wrote = true
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:]) // utf8.RuneError for a bad byte, as range gives
+		i += size
+		if unicode.IsSpace(r) {
+			space = wrote
+			continue
 		}
 		if space {
 			buf[n] = ' '

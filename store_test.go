@@ -1,9 +1,12 @@
 package dossier_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
 
 	"dossier"
 	"dossier/textpos"
@@ -34,6 +37,49 @@ func TestContentHash(t *testing.T) {
 	if got := len(dossier.ContentHash("")); got != 64 {
 		t.Errorf("len(ContentHash(\"\")) = %d, want 64", got)
 	}
+}
+
+// contentHash is ContentHash as documented, written plainly: the hash
+// stored articles are deduplicated by must never change.
+func contentHash(text string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(text, unicode.IsSpace) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		for _, r := range w {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:])
+}
+
+func TestContentHashDefinition(t *testing.T) {
+	for _, give := range []string{
+		"",
+		" \t\n",
+		"The mayor said the bridge would open.",
+		"  THE MAYOR said\n\nthe bridge\twould open.\n",
+		"Ünïcödé WÖRDS\u00a0and\u2003spaces\u0085here, ΑΘΗΝΑ and İstanbul",
+		"bad \xff\xfe bytes \xe2\x82 cut short",
+		"\v\f\rcontrol\x1c\x1fseparators\x00",
+		strings.Repeat("A long line of ASCII with Ünïcödé now and then. ", 40),
+	} {
+		if got, want := dossier.ContentHash(give), contentHash(give); got != want {
+			t.Errorf("ContentHash(%q) = %s, want %s", give, got, want)
+		}
+	}
+}
+
+func FuzzContentHash(f *testing.F) {
+	f.Add(wire)
+	f.Add("Ünïcödé\u00a0WÖRDS \xff\t")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := dossier.ContentHash(s), contentHash(s); got != want {
+			t.Errorf("ContentHash(%q) = %s, want %s", s, got, want)
+		}
+	})
 }
 
 func TestFingerprint(t *testing.T) {

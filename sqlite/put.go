@@ -15,7 +15,7 @@ import (
 // HasHash reports whether an article with this content hash is stored.
 func (db *DB) HasHash(ctx context.Context, hash string) (bool, error) {
 	var one int
-	err := db.r.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE hash = ?`, hash).Scan(&one)
+	err := db.hasHash.QueryRowContext(ctx, hash).Scan(&one)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return false, nil

@@ -150,6 +150,23 @@ func BenchmarkPutAnalysisParallel(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 
+// BenchmarkHasHash asks for the hashes of articles not stored, as the
+// ingest engine does for every article it reads.
+func BenchmarkHasHash(b *testing.B) {
+	ctx := context.Background()
+	db := mustOpen(b)
+	if _, err := db.PutAnalysis(ctx, storetest.Sample(b), dossier.Origin{}); err != nil {
+		b.Fatalf("PutAnalysis() error: %v", err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		if has, err := db.HasHash(ctx, dossier.ContentHash(strings.Repeat("x ", i%64+1))); err != nil || has {
+			b.Fatalf("HasHash() = %v, %v; want false", has, err)
+		}
+	}
+}
+
 // FuzzSearch checks that no query, whatever its punctuation or FTS5
 // syntax, makes Search fail, and that snippets come from stored text.
 func FuzzSearch(f *testing.F) {
