@@ -279,9 +279,13 @@ func Fingerprint(text string) (fp uint64, words int) {
 		offset64 = 14695981039346656037
 		prime64  = 1099511628211
 	)
-	var mins [64]uint64
+	// Hash function i is s*a_i + b_i (mod 2^64), a_i odd: a permutation
+	// of the already mixed shingle hash s.
+	var mins, a, b [64]uint64
 	for i := range mins {
 		mins[i] = ^uint64(0)
+		a[i] = uint64(2*i+1)*0x9E3779B97F4A7C15 | 1
+		b[i] = uint64(i) * 0xD1B54A32D192ED03
 	}
 	var w [3]uint64 // the last three word hashes
 	h := uint64(offset64)
@@ -294,12 +298,8 @@ func Fingerprint(text string) (fp uint64, words int) {
 			return
 		}
 		s := mix64(w[0] ^ bits.RotateLeft64(w[1], 21) ^ bits.RotateLeft64(w[2], 43))
-		// Hash function i is s*a_i + b_i (mod 2^64), a_i odd: a
-		// permutation of the already mixed shingle hash.
 		for i := range mins {
-			a := uint64(2*i+1) * 0x9E3779B97F4A7C15
-			v := s*(a|1) + uint64(i)*0xD1B54A32D192ED03
-			mins[i] = min(mins[i], v)
+			mins[i] = min(mins[i], s*a[i]+b[i])
 		}
 	}
 	var rb [utf8.UTFMax]byte
