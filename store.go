@@ -205,14 +205,38 @@ func ContentHash(text string) string {
 	var buf [512]byte
 	n := 0
 	wrote, space := false, false // space: a space is due before the next word
-	for _, r := range text {
-		if unicode.IsSpace(r) {
-			space = wrote
-			continue
-		}
+	for i := 0; i < len(text); {
 		if n > len(buf)-1-utf8.UTFMax {
 			h.Write(buf[:n])
 			n = 0
+		}
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII, most of any text: the same as below, without decoding
+			// (unicode.IsSpace is true for these six, unicode.ToLower
+			// changes only A-Z).
+			i++
+			if c == ' ' || '\t' <= c && c <= '\r' {
+				space = wrote
+				continue
+			}
+			if space {
+				buf[n] = ' '
+				n++
+				space = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+			n++
+			wrote = true
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:]) // utf8.RuneError for a bad byte, as range gives
+		i += size
+		if unicode.IsSpace(r) {
+			space = wrote
+			continue
 		}
 		if space {
 			buf[n] = ' '
@@ -255,9 +279,13 @@ func Fingerprint(text string) (fp uint64, words int) {
 		offset64 = 14695981039346656037
 		prime64  = 1099511628211
 	)
-	var mins [64]uint64
+	// Hash function i is s*a_i + b_i (mod 2^64), a_i odd: a permutation
+	// of the already mixed shingle hash s.
+	var mins, a, b [64]uint64
 	for i := range mins {
 		mins[i] = ^uint64(0)
+		a[i] = uint64(2*i+1)*0x9E3779B97F4A7C15 | 1
+		b[i] = uint64(i) * 0xD1B54A32D192ED03
 	}
 	var w [3]uint64 // the last three word hashes
 	h := uint64(offset64)
@@ -270,12 +298,8 @@ func Fingerprint(text string) (fp uint64, words int) {
 			return
 		}
 		s := mix64(w[0] ^ bits.RotateLeft64(w[1], 21) ^ bits.RotateLeft64(w[2], 43))
-		// Hash function i is s*a_i + b_i (mod 2^64), a_i odd: a
-		// permutation of the already mixed shingle hash.
 		for i := range mins {
-			a := uint64(2*i+1) * 0x9E3779B97F4A7C15
-			v := s*(a|1) + uint64(i)*0xD1B54A32D192ED03
-			mins[i] = min(mins[i], v)
+			mins[i] = min(mins[i], s*a[i]+b[i])
 		}
 	}
 	var rb [utf8.UTFMax]byte

@@ -1,9 +1,14 @@
 package dossier_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"math/bits"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"dossier"
 	"dossier/textpos"
@@ -34,6 +39,149 @@ func TestContentHash(t *testing.T) {
 	if got := len(dossier.ContentHash("")); got != 64 {
 		t.Errorf("len(ContentHash(\"\")) = %d, want 64", got)
 	}
+}
+
+// contentHash is ContentHash as documented, written plainly: the hash
+// stored articles are deduplicated by must never change.
+func contentHash(text string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(text, unicode.IsSpace) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		for _, r := range w {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:])
+}
+
+func TestContentHashDefinition(t *testing.T) {
+	for _, give := range []string{
+		"",
+		" \t\n",
+		"The mayor said the bridge would open.",
+		"  THE MAYOR said\n\nthe bridge\twould open.\n",
+		"Ünïcödé WÖRDS\u00a0and\u2003spaces\u0085here, ΑΘΗΝΑ and İstanbul",
+		"bad \xff\xfe bytes \xe2\x82 cut short",
+		"\v\f\rcontrol\x1c\x1fseparators\x00",
+		strings.Repeat("A long line of ASCII with Ünïcödé now and then. ", 40),
+	} {
+		if got, want := dossier.ContentHash(give), contentHash(give); got != want {
+			t.Errorf("ContentHash(%q) = %s, want %s", give, got, want)
+		}
+	}
+}
+
+func FuzzContentHash(f *testing.F) {
+	f.Add(wire)
+	f.Add("Ünïcödé\u00a0WÖRDS \xff\t")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := dossier.ContentHash(s), contentHash(s); got != want {
+			t.Errorf("ContentHash(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
+
+// fingerprint is Fingerprint as first written, with the coefficients of
+// the hash functions computed inline: the signature stored articles are
+// linked by must never change.
+func fingerprint(text string) (fp uint64, words int) {
+	const (
+		offset64 = 14695981039346656037
+		prime64  = 1099511628211
+	)
+	var mins [64]uint64
+	for i := range mins {
+		mins[i] = ^uint64(0)
+	}
+	var w [3]uint64 // the last three word hashes
+	h := uint64(offset64)
+	inWord := false
+	flush := func() {
+		w[0], w[1], w[2] = w[1], w[2], h
+		h = offset64
+		words++
+		if words < 3 {
+			return
+		}
+		s := mix(w[0] ^ bits.RotateLeft64(w[1], 21) ^ bits.RotateLeft64(w[2], 43))
+		// Hash function i is s*a_i + b_i (mod 2^64), a_i odd: a
+		// permutation of the already mixed shingle hash.
+		for i := range mins {
+			a := uint64(2*i+1) * 0x9E3779B97F4A7C15
+			v := s*(a|1) + uint64(i)*0xD1B54A32D192ED03
+			mins[i] = min(mins[i], v)
+		}
+	}
+	var rb [utf8.UTFMax]byte
+	for _, r := range text {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			default:
+				if inWord {
+					flush()
+					inWord = false
+				}
+				continue
+			}
+			h = (h ^ uint64(c)) * prime64
+			inWord = true
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n := utf8.EncodeRune(rb[:], unicode.ToLower(r))
+			for _, c := range rb[:n] {
+				h = (h ^ uint64(c)) * prime64
+			}
+			inWord = true
+			continue
+		}
+		if inWord {
+			flush()
+			inWord = false
+		}
+	}
+	if inWord {
+		flush()
+	}
+	if words < 3 {
+		return 0, words
+	}
+	for i, m := range mins {
+		fp |= (mix(m) >> 63) << uint(i)
+	}
+	return fp, words
+}
+func FingerprintBands(h uint64) [4]uint16 {
+	return [4]uint16{uint16(h), uint16(h >> 16), uint16(h >> 32), uint16(h >> 48)}
+}
+
+// mix is the splitmix64 finalizer.
+func mix(s uint64) uint64 {
+	s ^= s >> 31
+	s *= 0xBF58476D1CE4E5B9
+	s ^= s >> 29
+	s *= 0x94D049BB133111EB
+	s ^= s >> 32
+	return s
+}
+
+func FuzzFingerprintDefinition(f *testing.F) {
+	f.Add(wire)
+	f.Add("Ünïcödé wörds, and 123 numbers; ½ …")
+	f.Fuzz(func(t *testing.T, s string) {
+		gotFP, gotN := dossier.Fingerprint(s)
+		wantFP, wantN := fingerprint(s)
+		if gotFP != wantFP || gotN != wantN {
+			t.Errorf("Fingerprint(%q) = %x, %d; want %x, %d", s, gotFP, gotN, wantFP, wantN)
+		}
+	})
 }
 
 func TestFingerprint(t *testing.T) {

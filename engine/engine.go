@@ -143,18 +143,31 @@ func (s *Summary) record(r result) {
 // a put of its own and takes the next item, with at most putsInFlight
 // puts pending at once. Many puts pending together let a store that
 // group-commits (sqlite.DB) write them in one transaction, and keep the
-// cores analysing while it commits.
+// cores analysing while it commits. When many are pending, the store is
+// the bottleneck and workers pause, the more of them the longer the
+// queue, so that the store gets the cores it needs.
 func Ingest(ctx context.Context, src <-chan Item, store dossier.Store, analyze Analyzer, opts Options) (Summary, error) {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	results := make(chan result, workers)
-	slots := make(chan struct{}, putsInFlight(workers))
-	var wg, puts sync.WaitGroup
-	for range workers {
+	limit := putsInFlight(workers)
+	puts := newGate()
+	var wg, putting sync.WaitGroup
+	for w := range workers {
+		// Worker w takes a new item only while fewer than its share of
+		// the limit are waiting for the store: when the store falls
+		// behind, workers stop one by one and leave their cores to it (a
+		// store with one writer, as sqlite, is then the bottleneck, and
+		// more analysis would only slow it down); when it keeps up, all
+		// of them work.
+		share := limit * (workers - w) / workers
 		wg.Go(func() {
 			for {
+				if !puts.wait(ctx, share) {
+					return
+				}
 				select {
 				case <-ctx.Done():
 					return
@@ -162,15 +175,18 @@ func Ingest(ctx context.Context, src <-chan Item, store dossier.Store, analyze A
 					if !ok {
 						return
 					}
-					r, doc := prepare(ctx, it, store, analyze)
-					if doc == nil {
+					r, a, ok := prepare(ctx, it, store, analyze)
+					if !ok {
 						results <- r
 						continue
 					}
-					slots <- struct{}{}
-					puts.Go(func() {
-						defer func() { <-slots }()
-						results <- put(ctx, it, doc, store)
+					if !puts.acquire(ctx, limit) {
+						results <- result{outcome: cancelled, name: it.Name}
+						return
+					}
+					putting.Go(func() {
+						defer puts.release()
+						results <- put(ctx, it, a, store)
 					})
 				}
 			}
@@ -178,7 +194,7 @@ func Ingest(ctx context.Context, src <-chan Item, store dossier.Store, analyze A
 	}
 	go func() {
 		wg.Wait()
-		puts.Wait()
+		putting.Wait()
 		close(results)
 	}()
 	var sum Summary
@@ -194,31 +210,92 @@ func Ingest(ctx context.Context, src <-chan Item, store dossier.Store, analyze A
 	return sum, nil
 }
 
+// gate counts the puts in flight, and lets goroutines wait until fewer
+// than a limit are.
+type gate struct {
+	mu   sync.Mutex
+	n    int
+	fell chan struct{} // closed when n falls, then replaced
+}
+
+func newGate() *gate { return &gate{fell: make(chan struct{})} }
+
+// wait waits until fewer than limit puts are in flight; false when ctx
+// ends first.
+func (g *gate) wait(ctx context.Context, limit int) bool {
+	for {
+		g.mu.Lock()
+		if g.n < limit {
+			g.mu.Unlock()
+			return true
+		}
+		fell := g.fell
+		g.mu.Unlock()
+		select {
+		case <-fell:
+		case <-ctx.Done():
+			return false
+		}
+	}
+}
+
+// acquire waits until fewer than limit puts are in flight and counts one
+// more; false when ctx ends first.
+func (g *gate) acquire(ctx context.Context, limit int) bool {
+	for {
+		g.mu.Lock()
+		if g.n < limit {
+			g.n++
+			g.mu.Unlock()
+			return true
+		}
+		fell := g.fell
+		g.mu.Unlock()
+		select {
+		case <-fell:
+		case <-ctx.Done():
+			return false
+		}
+	}
+}
+
+// release counts one put less.
+func (g *gate) release() {
+	g.mu.Lock()
+	g.n--
+	close(g.fell)
+	g.fell = make(chan struct{})
+	g.mu.Unlock()
+}
+
 // putsInFlight is how many analysed articles may wait for the store at
-// once: enough for a group commit of several articles per core, few
-// enough that memory stays flat.
-func putsInFlight(workers int) int { return max(64, 32*workers) }
+// once: enough that a store which group-commits gets batches of a hundred
+// articles or more while the workers analyse the next ones, few enough
+// that memory stays flat (an article waiting holds its text and facts,
+// not the Doc's token layers: some tens of kilobytes).
+func putsInFlight(workers int) int { return max(256, 64*workers) }
 
 // process ingests one item.
 func process(ctx context.Context, it Item, store dossier.Store, analyze Analyzer) result {
-	r, doc := prepare(ctx, it, store, analyze)
-	if doc == nil {
+	r, a, ok := prepare(ctx, it, store, analyze)
+	if !ok {
 		return r
 	}
-	return put(ctx, it, doc, store)
+	return put(ctx, it, a, store)
 }
 
-// prepare checks and analyses one item. It returns the analysed document,
-// or nil and the item's result when it is done: failed, cancelled or a
-// duplicate.
-func prepare(ctx context.Context, it Item, store dossier.Store, analyze Analyzer) (result, *nlp.Doc) {
+// prepare checks and analyses one item. It returns the analysis of the
+// article and true, or the item's result and false when it is done:
+// failed, cancelled or a duplicate. Only the analysis is kept for the
+// store, not the Doc with its token layers.
+func prepare(ctx context.Context, it Item, store dossier.Store, analyze Analyzer) (result, dossier.Analysis, bool) {
 	r := result{name: it.Name}
-	fail := func(format string, args ...any) (result, *nlp.Doc) {
+	fail := func(format string, args ...any) (result, dossier.Analysis, bool) {
 		if ctx.Err() != nil {
-			return result{outcome: cancelled, name: it.Name}, nil
+			return result{outcome: cancelled, name: it.Name}, dossier.Analysis{}, false
 		}
 		r.outcome, r.reason = failed, fmt.Sprintf(format, args...)
-		return r, nil
+		return r, dossier.Analysis{}, false
 	}
 	if it.Err != nil {
 		return fail("%v", it.Err)
@@ -232,19 +309,19 @@ func prepare(ctx context.Context, it Item, store dossier.Store, analyze Analyzer
 	}
 	if has {
 		r.outcome = duplicate
-		return r, nil
+		return r, dossier.Analysis{}, false
 	}
 	doc, err := safeAnalyze(ctx, analyze, it.Article)
 	if err != nil {
 		return fail("analyze: %v", err)
 	}
-	return r, doc
+	return r, doc.Analysis(), true
 }
 
-// put stores one analysed item.
-func put(ctx context.Context, it Item, doc *nlp.Doc, store dossier.Store) result {
+// put stores the analysis of one item.
+func put(ctx context.Context, it Item, a dossier.Analysis, store dossier.Store) result {
 	r := result{name: it.Name}
-	res, err := store.PutAnalysis(ctx, doc.Analysis(), dossier.Origin{Name: it.Name, Format: it.Format, Raw: it.Raw, Map: it.Map})
+	res, err := store.PutAnalysis(ctx, a, dossier.Origin{Name: it.Name, Format: it.Format, Raw: it.Raw, Map: it.Map})
 	if err != nil {
 		if ctx.Err() != nil {
 			return result{outcome: cancelled, name: it.Name}

@@ -9,7 +9,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"dossier"
 	"dossier/engine"
@@ -199,5 +201,78 @@ func TestWork(t *testing.T) {
 	}
 	if q, err := store.Queue(ctx, "batch"); err != nil || q != (dossier.QueueCounts{Done: 60, Failed: 1}) {
 		t.Errorf("Queue() = %+v, %v; want 60 done, 1 failed", q, err)
+	}
+}
+
+// stuckStore is a store whose puts wait until release is closed.
+type stuckStore struct {
+	dossier.Store // not called
+	release       chan struct{}
+	pending       atomic.Int64
+	ids           atomic.Int64
+}
+
+func (s *stuckStore) HasHash(context.Context, string) (bool, error) { return false, nil }
+
+func (s *stuckStore) PutAnalysis(ctx context.Context, _ dossier.Analysis, _ dossier.Origin) (dossier.PutResult, error) {
+	s.pending.Add(1)
+	defer s.pending.Add(-1)
+	select {
+	case <-s.release:
+	case <-ctx.Done():
+		return dossier.PutResult{}, ctx.Err()
+	}
+	return dossier.PutResult{ArticleID: s.ids.Add(1)}, nil
+}
+
+// TestIngestBackpressure checks what Ingest does when the store falls
+// behind: it analyses no more articles than may wait for the store, and
+// once many wait, workers stop but one, leaving the cores to the store.
+func TestIngestBackpressure(t *testing.T) {
+	const workers, n = 2, 600
+	st := &stuckStore{release: make(chan struct{})}
+	var active, analysed, crowded atomic.Int64
+	slow := func(ctx context.Context, a dossier.Article) (*nlp.Doc, error) {
+		// Past half the limit only worker 0 may start an analysis (a
+		// worker that started just before may still be finishing one).
+		if active.Add(1) > 1 && st.pending.Load() >= 128+workers+2 {
+			crowded.Add(1)
+		}
+		defer active.Add(-1)
+		time.Sleep(500 * time.Microsecond)
+		analysed.Add(1)
+		return analyze(ctx, a)
+	}
+	its := make([]engine.Item, n)
+	for i := range its {
+		its[i] = engine.Item{Name: fmt.Sprint(i), Article: article(fmt.Sprintf("Article number %d of the stuck run.", i))}
+	}
+	done := make(chan engine.Summary)
+	go func() {
+		sum, err := engine.Ingest(context.Background(), feed(its), st, slow, engine.Options{Workers: workers})
+		if err != nil {
+			t.Errorf("Ingest() error: %v", err)
+		}
+		done <- sum
+	}()
+	// Wait for the analyses to stop while the store is stuck.
+	for last := int64(-1); ; {
+		time.Sleep(100 * time.Millisecond)
+		cur := analysed.Load()
+		if cur == last {
+			break
+		}
+		last = cur
+	}
+	if got := analysed.Load(); got < 256 || got > 256+workers-1 {
+		t.Errorf("with the store stuck, %d articles analysed, want 256 (the puts that may wait) to %d", got, 256+workers-1)
+	}
+	if got := crowded.Load(); got != 0 {
+		t.Errorf("%d analyses ran beside another with more than half the puts waiting, want 0", got)
+	}
+	close(st.release)
+	sum := <-done
+	if sum.Ingested != n || sum.Failed != 0 {
+		t.Errorf("Ingest() = %+v, want %d ingested", sum, n)
 	}
 }

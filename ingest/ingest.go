@@ -5,7 +5,7 @@
 // unwrapped and the content sniffed again.
 //
 // Open reads one input as a stream of Items; Walk does so for files and
-// directories. Containers (feeds, WARC files, JSON Lines) yield one Item per
+// directories, and WalkParallel with several files read at once. Containers (feeds, WARC files, JSON Lines) yield one Item per
 // article; a WARC file or a JSON Lines file of any size streams and never
 // loads whole. Failures are Items too: a bad record, item or line is an Item
 // with Err set and the rest of the container is still read; a wholly broken
@@ -27,6 +27,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"dossier"
@@ -331,54 +332,120 @@ func IsCorpusDoc(name string) bool {
 // Err set. Walk stops when ctx is done, after an Item carrying ctx's error.
 func Walk(ctx context.Context, paths []string, opts Options) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
-		stopped := false
+		walk(ctx, paths, func(path string) bool { return readFile(path, opts, yield) }, yield)
+	}
+}
+
+// WalkParallel is Walk with n files read at once (n goroutines sniff,
+// decompress and extract), for inputs whose reading is slow, such as HTML
+// pages. The files are taken in lexical order, but the Items of different
+// files may come in any order; those of one file keep theirs. Breaking out
+// of the loop stops the readers. With n < 2 it is Walk.
+func WalkParallel(ctx context.Context, paths []string, opts Options, n int) iter.Seq[Item] {
+	if n < 2 {
+		return Walk(ctx, paths, opts)
+	}
+	return func(yield func(Item) bool) {
+		// stopped ends the goroutines when the loop breaks; ctx only stops
+		// the walk between files, as in Walk.
+		stopped, stop := context.WithCancel(context.Background())
+		defer stop()
+		items := make(chan Item, n)
 		emit := func(it Item) bool {
-			if !yield(it) {
-				stopped = true
+			select {
+			case items <- it:
+				return true
+			case <-stopped.Done():
+				return false
 			}
-			return !stopped
 		}
-		for _, root := range paths {
-			_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-				if err != nil {
-					if !emit(fail(path, Unsupported, err)) {
-						return fs.SkipAll
+		files := make(chan string)
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			defer close(files)
+			walk(ctx, paths, func(path string) bool {
+				select {
+				case files <- path:
+					return true
+				case <-stopped.Done():
+					return false
+				}
+			}, emit)
+		})
+		for range n {
+			wg.Go(func() {
+				for path := range files {
+					if stopped.Err() == nil {
+						readFile(path, opts, emit)
 					}
-					return nil
 				}
-				if path != root && strings.HasPrefix(d.Name(), ".") {
-					if d.IsDir() {
-						return fs.SkipDir
-					}
-					return nil
-				}
-				if d.IsDir() || !d.Type().IsRegular() {
-					return nil
-				}
-				if path != root && IsCorpusDoc(d.Name()) {
-					return nil
-				}
-				if err := ctx.Err(); err != nil {
-					emit(fail(path, Unsupported, err))
-					stopped = true
-					return fs.SkipAll
-				}
-				f, err := os.Open(path)
-				if err != nil {
-					if !emit(fail(path, Unsupported, err)) {
-						return fs.SkipAll
-					}
-					return nil
-				}
-				defer f.Close()
-				if !open(path, path, f, opts, 0, emit) {
-					return fs.SkipAll
-				}
-				return nil
 			})
-			if stopped {
+		}
+		go func() {
+			wg.Wait()
+			close(items)
+		}()
+		for it := range items {
+			if !yield(it) {
+				stop()
+				for range items {
+				}
 				return
 			}
 		}
 	}
+}
+
+// walk calls file for every file under paths that Walk reads, in lexical
+// order, and emit for an Item of a path that cannot be read, or of ctx's
+// error when ctx is done (then it stops). Both report whether to go on.
+func walk(ctx context.Context, paths []string, file func(path string) bool, emit func(Item) bool) {
+	for _, root := range paths {
+		stopped := false
+		_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if !emit(fail(path, Unsupported, err)) {
+					stopped = true
+					return fs.SkipAll
+				}
+				return nil
+			}
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !d.Type().IsRegular() {
+				return nil
+			}
+			if path != root && IsCorpusDoc(d.Name()) {
+				return nil
+			}
+			if err := ctx.Err(); err != nil {
+				emit(fail(path, Unsupported, err))
+				stopped = true
+				return fs.SkipAll
+			}
+			if !file(path) {
+				stopped = true
+				return fs.SkipAll
+			}
+			return nil
+		})
+		if stopped {
+			return
+		}
+	}
+}
+
+// readFile reads the file at path (see Open) and reports whether the
+// caller should go on.
+func readFile(path string, opts Options, yield func(Item) bool) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return yield(fail(path, Unsupported, err))
+	}
+	defer f.Close()
+	return open(path, path, f, opts, 0, yield)
 }

@@ -5,8 +5,10 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -300,5 +302,103 @@ func TestWalkSkipsCorpusDocs(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("Walk(README.TXT) gave %d items, want 1", n)
+	}
+}
+
+// TestWalkParallel checks that WalkParallel reads what Walk reads, whatever
+// the number of readers, and that breaking out of its loop or a cancelled
+// context stops it.
+func TestWalkParallel(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 12 {
+		write(fmt.Sprintf("text/%02d.txt", i), []byte(fmt.Sprintf("Report %d\n\nThe council met on Tuesday and approved plan number %d for the harbour.\n", i, i)))
+	}
+	write("pages/ferry.html", []byte(articleHTML))
+	write("pages/ferry.html.gz", gz([]byte(articleHTML)))
+	write("broken/empty.txt", nil)
+	write("broken/binary.bin", []byte{0, 1, 2, 3, 0xff, 0xfe, 0, 0})
+	write("README.md", []byte("About this folder.\n"))
+	write(".hidden/x.txt", []byte("Not read.\n"))
+
+	// key describes an item independently of the order of items.
+	key := func(it Item) string { return fmt.Sprintf("%s|%v|%s", it.Name, it.Err != nil, it.Article.Title) }
+	var want []string
+	for it := range Walk(context.Background(), []string{dir}, Options{}) {
+		want = append(want, key(it))
+	}
+	slices.Sort(want)
+	if len(want) != 16 {
+		t.Fatalf("Walk gave %d items, want 16: %v", len(want), want)
+	}
+	for _, n := range []int{0, 1, 2, 5, 32} {
+		var got []string
+		for it := range WalkParallel(context.Background(), []string{dir}, Options{}, n) {
+			got = append(got, key(it))
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("WalkParallel(%d readers) = %v\nwant %v", n, got, want)
+		}
+	}
+
+	before := runtime.NumGoroutine()
+	n := 0
+	for range WalkParallel(context.Background(), []string{dir}, Options{}, 4) {
+		n++
+		if n == 3 {
+			break
+		}
+	}
+	if n != 3 {
+		t.Errorf("WalkParallel loop ran %d times before break, want 3", n)
+	}
+	for i := 0; runtime.NumGoroutine() > before && i < 100; i++ {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := runtime.NumGoroutine(); got > before {
+		t.Errorf("after break, %d goroutines, want %d: the readers did not stop", got, before)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var got []Item
+	for it := range WalkParallel(ctx, []string{dir}, Options{}, 4) {
+		got = append(got, it)
+	}
+	if len(got) != 1 || !errors.Is(got[0].Err, context.Canceled) {
+		t.Errorf("WalkParallel(cancelled) = %v, want one item with %v", got, context.Canceled)
+	}
+}
+
+func BenchmarkWalkParallel(b *testing.B) {
+	dir := b.TempDir()
+	var size int64
+	for i := range 32 {
+		page := strings.Replace(articleHTML, "Ferry service resumes", fmt.Sprintf("Ferry service %d resumes", i), 2)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.html", i)), []byte(page), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		size += int64(len(page))
+	}
+	for _, n := range []int{1, runtime.GOMAXPROCS(0)} {
+		b.Run(fmt.Sprintf("readers=%d", n), func(b *testing.B) {
+			b.SetBytes(size)
+			for b.Loop() {
+				for it := range WalkParallel(context.Background(), []string{dir}, Options{}, n) {
+					if it.Err != nil {
+						b.Fatal(it.Err)
+					}
+				}
+			}
+		})
 	}
 }

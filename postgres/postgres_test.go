@@ -94,6 +94,69 @@ func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) dossier.Store { return mustOpen(t, freshDSN(t)) })
 }
 
+// TestMigrateQuoteClass checks that a database written before quotes had a
+// class column migrates in place: its quotes read back with an empty class,
+// and new puts keep theirs.
+func TestMigrateQuoteClass(t *testing.T) {
+	ctx := context.Background()
+	dsn := freshDSN(t)
+	db, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatalf("Open() error: %v", err)
+	}
+	old := storetest.Sample(t)
+	res, err := db.PutAnalysis(ctx, old, dossier.Origin{})
+	if err != nil {
+		t.Fatalf("PutAnalysis() error: %v", err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatalf("Close() error: %v", err)
+	}
+	// Take the database back to the schema before the class column.
+	raw, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatalf("sql.Open() error: %v", err)
+	}
+	for _, q := range []string{`ALTER TABLE quotes DROP COLUMN class`,
+		`DELETE FROM migrations WHERE name = 'migration/00000003.sql'`} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if err := raw.Close(); err != nil {
+		t.Fatalf("Close() error: %v", err)
+	}
+
+	db = mustOpen(t, dsn)
+	got, err := db.Analysis(ctx, res.ArticleID)
+	if err != nil {
+		t.Fatalf("Analysis(%d) error: %v", res.ArticleID, err)
+	}
+	if len(got.Analysis.Quotes) != len(old.Quotes) {
+		t.Fatalf("Analysis(%d) has %d quotes, want %d", res.ArticleID, len(got.Analysis.Quotes), len(old.Quotes))
+	}
+	for i, q := range got.Analysis.Quotes {
+		if q.Class != "" {
+			t.Errorf("migrated Quotes[%d].Class = %q, want \"\"", i, q.Class)
+		}
+	}
+	fresh := storetest.Sample(t)
+	fresh.Article.Text += "\n\nA line written after the migration."
+	res2, err := db.PutAnalysis(ctx, fresh, dossier.Origin{})
+	if err != nil {
+		t.Fatalf("PutAnalysis() after migration error: %v", err)
+	}
+	got2, err := db.Analysis(ctx, res2.ArticleID)
+	if err != nil {
+		t.Fatalf("Analysis(%d) error: %v", res2.ArticleID, err)
+	}
+	for i, q := range got2.Analysis.Quotes {
+		if q.Class != fresh.Quotes[i].Class {
+			t.Errorf("Quotes[%d].Class = %q, want %q", i, q.Class, fresh.Quotes[i].Class)
+		}
+	}
+}
+
 // BenchmarkPutAnalysis measures one article's write with its facts (the
 // storetest sample, made unique and not near-duplicate by a tail of words
 // that differs on every put).

@@ -173,18 +173,18 @@ const putSQL = `WITH a AS (
 	ORDER BY t.n
 ), q AS (
 	INSERT INTO quotes (article_id, ref, kind, content_start, content_end, cue_start, cue_end, source_start, source_end,
-		addressee_start, addressee_end, speaker, speaker_name, source_type, source_count, stance, text)
+		addressee_start, addressee_end, speaker, speaker_name, source_type, source_count, stance, text, class)
 	SELECT a.id, t.ref, t.kind, t.content_start, t.content_end, t.cue_start, t.cue_end, t.source_start, t.source_end,
-		t.addressee_start, t.addressee_end, t.speaker, t.speaker_name, t.source_type, t.source_count, t.stance, t.text
+		t.addressee_start, t.addressee_end, t.speaker, t.speaker_name, t.source_type, t.source_count, t.stance, t.text, t.class
 	FROM a, unnest($30::text[], $31::text[], $32::int4[], $33::int4[], $34::int4[], $35::int4[], $36::int4[], $37::int4[],
-		$38::int4[], $39::int4[], $40::text[], $41::text[], $42::text[], $43::int4[], $44::text[], $45::text[])
+		$38::int4[], $39::int4[], $40::text[], $41::text[], $42::text[], $43::int4[], $44::text[], $45::text[], $46::text[])
 		WITH ORDINALITY AS t (ref, kind, content_start, content_end, cue_start, cue_end, source_start, source_end,
-			addressee_start, addressee_end, speaker, speaker_name, source_type, source_count, stance, text, n)
+			addressee_start, addressee_end, speaker, speaker_name, source_type, source_count, stance, text, class, n)
 	ORDER BY t.n
 ), c AS (
 	INSERT INTO claims (article_id, ref, statement, entities)
 	SELECT a.id, t.ref, t.statement, t.entities
-	FROM a, unnest($46::text[], $47::text[], $48::text[]) WITH ORDINALITY AS t (ref, statement, entities, n)
+	FROM a, unnest($47::text[], $48::text[], $49::text[]) WITH ORDINALITY AS t (ref, statement, entities, n)
 	ORDER BY t.n
 	RETURNING id, ref
 ), s AS (
@@ -192,8 +192,8 @@ const putSQL = `WITH a AS (
 		cue_start, cue_end, hedge, evidence_start, evidence_end, quote)
 	SELECT c.id, t.speaker, t.speaker_name, t.source_start, t.source_end, t.source_type, t.source_count, t.stance,
 		t.cue_start, t.cue_end, t.hedge, t.evidence_start, t.evidence_end, t.quote
-	FROM unnest($49::text[], $50::text[], $51::text[], $52::int4[], $53::int4[], $54::text[], $55::int4[], $56::text[],
-		$57::int4[], $58::int4[], $59::text[], $60::int4[], $61::int4[], $62::text[])
+	FROM unnest($50::text[], $51::text[], $52::text[], $53::int4[], $54::int4[], $55::text[], $56::int4[], $57::text[],
+		$58::int4[], $59::int4[], $60::text[], $61::int4[], $62::int4[], $63::text[])
 		WITH ORDINALITY AS t (claim, speaker, speaker_name, source_start, source_end, source_type, source_count, stance,
 			cue_start, cue_end, hedge, evidence_start, evidence_end, quote, n)
 	JOIN c ON c.ref = t.claim
@@ -201,13 +201,13 @@ const putSQL = `WITH a AS (
 ), tm AS (
 	INSERT INTO timex (article_id, start, "end", type, value)
 	SELECT a.id, t.start, t."end", t.type, t.value
-	FROM a, unnest($63::int4[], $64::int4[], $65::text[], $66::text[]) WITH ORDINALITY AS t (start, "end", type, value, n)
+	FROM a, unnest($64::int4[], $65::int4[], $66::text[], $67::text[]) WITH ORDINALITY AS t (start, "end", type, value, n)
 	ORDER BY t.n
 ), f AS (
 	INSERT INTO figures (article_id, start, "end", kind, value, unit, instrument, direction, change_pct, change_pts, level)
 	SELECT a.id, t.start, t."end", t.kind, t.value, t.unit, t.instrument, t.direction, t.change_pct, t.change_pts, t.level
-	FROM a, unnest($67::int4[], $68::int4[], $69::text[], $70::float8[], $71::text[], $72::text[], $73::text[],
-		$74::float8[], $75::float8[], $76::float8[])
+	FROM a, unnest($68::int4[], $69::int4[], $70::text[], $71::float8[], $72::text[], $73::text[], $74::text[],
+		$75::float8[], $76::float8[], $77::float8[])
 		WITH ORDINALITY AS t (start, "end", kind, value, unit, instrument, direction, change_pct, change_pts, level, n)
 	ORDER BY t.n
 )
@@ -238,7 +238,7 @@ func putArgs(a dossier.Analysis, o dossier.Origin, hash string, fp uint64, near 
 	if err != nil {
 		return nil, err
 	}
-	args := make([]any, 0, 76)
+	args := make([]any, 0, 77)
 	args = append(args, hash, int64(fp), bands[0], bands[1], bands[2], bands[3], dup, art.Title, date, art.Source, art.URL,
 		art.Text, o.Name, o.Format, o.Raw, rawMap)
 
@@ -271,8 +271,8 @@ func putArgs(a dossier.Analysis, o dossier.Origin, hash string, fp uint64, near 
 	args = append(args, eref, ename, etype, etitle, eparty, eregion, elinked, mref, mstart, mend, mkind)
 
 	n = len(a.Quotes)
-	qref, qkind, qspeaker, qname, qtype, qstance, qtext := make([]string, n), make([]string, n), make([]string, n),
-		make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	qref, qkind, qspeaker, qname, qtype, qstance, qtext, qclass := make([]string, n), make([]string, n), make([]string, n),
+		make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	var qspans [8][]int32 // content, cue, source, addressee: start and end
 	for i := range qspans {
 		qspans[i] = make([]int32, n)
@@ -281,14 +281,14 @@ func putArgs(a dossier.Analysis, o dossier.Origin, hash string, fp uint64, near 
 	for i, q := range a.Quotes {
 		qref[i], qkind[i], qspeaker[i], qname[i], qtype[i], qstance[i] = q.ID, string(q.Kind), q.Speaker, q.SpeakerName,
 			string(q.SourceType), string(q.Stance)
-		qtext[i] = q.Content.Text(art.Text)
+		qtext[i], qclass[i] = q.Content.Text(art.Text), string(q.Class)
 		for j, sp := range [4]textpos.Span{q.Content, q.Cue, q.Source, q.Addressee} {
 			qspans[2*j][i], qspans[2*j+1][i] = int32(sp.Start), int32(sp.End)
 		}
 		qcount[i] = int32(q.SourceCount)
 	}
 	args = append(args, qref, qkind, qspans[0], qspans[1], qspans[2], qspans[3], qspans[4], qspans[5], qspans[6], qspans[7],
-		qspeaker, qname, qtype, qcount, qstance, qtext)
+		qspeaker, qname, qtype, qcount, qstance, qtext, qclass)
 
 	n = len(a.Claims)
 	cref, cstmt, cents := make([]string, n), make([]string, n), make([]string, n)

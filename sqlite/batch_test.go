@@ -19,15 +19,18 @@ func variant(t *testing.T, line string) dossier.Analysis {
 	return a
 }
 
-func newReq(a dossier.Analysis) *putReq {
-	r := &putReq{ctx: context.Background(), a: a, hash: dossier.ContentHash(a.Article.Text), done: make(chan putAnswer, 1)}
-	r.fp, r.words = dossier.Fingerprint(a.Article.Text)
+func newReq(t *testing.T, a dossier.Analysis) *putReq {
+	t.Helper()
+	r, err := newPutReq(context.Background(), a, dossier.Origin{})
+	if err != nil {
+		t.Fatalf("newPutReq() error: %v", err)
+	}
 	return r
 }
 
 // TestCommitBatchFallback checks the slow path of a group commit: an
-// article that fails in SQL (here a quote id used twice, which validate
-// would have caught) fails the batch written without savepoints, and
+// article that fails in SQL (here a quote row inserted twice, which
+// validate would have caught in the analysis) fails the batch written without savepoints, and
 // alone when the batch is written again with them.
 func TestCommitBatchFallback(t *testing.T) {
 	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "d.db"))
@@ -35,12 +38,14 @@ func TestCommitBatchFallback(t *testing.T) {
 		t.Fatalf("Open() error: %v", err)
 	}
 	defer db.Close()
-	bad := variant(t, "The minister declined to comment further.")
-	bad.Quotes = append(bad.Quotes, bad.Quotes[0])
+	// The second article's first quote row twice: UNIQUE (article_id, ref)
+	// refuses it in SQL.
+	bad := newReq(t, variant(t, "The minister declined to comment further."))
+	bad.quote = append(bad.quote, bad.quote[:17]...)
 	batch := []*putReq{
-		newReq(variant(t, "Markets closed higher on Friday.")),
-		newReq(bad),
-		newReq(variant(t, "The central bank meets again in June.")),
+		newReq(t, variant(t, "Markets closed higher on Friday.")),
+		bad,
+		newReq(t, variant(t, "The central bank meets again in June.")),
 	}
 	pre := make([]error, len(batch))
 	ans := make([]putAnswer, len(batch))
@@ -67,6 +72,24 @@ func TestCommitBatchFallback(t *testing.T) {
 	for i, want := range []bool{false, true, false} {
 		if got := ans[i].err != nil; got != want {
 			t.Errorf("commitBatch(savepoints) answer %d error = %v, want error %v", i, ans[i].err, want)
+		}
+	}
+	// The articles stored around the failed one keep their full-text rows.
+	for _, q := range []string{"Friday", "June", "inflation"} {
+		hits, err := db.Search(context.Background(), q, 10)
+		if err != nil {
+			t.Fatalf("Search(%q) error: %v", q, err)
+		}
+		arts := map[int64]bool{}
+		for _, h := range hits {
+			arts[h.ArticleID] = true
+		}
+		want := 1
+		if q == "inflation" {
+			want = 2
+		}
+		if len(arts) != want {
+			t.Errorf("Search(%q) = %+v, want hits in %d articles", q, hits, want)
 		}
 	}
 }

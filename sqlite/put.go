@@ -15,7 +15,7 @@ import (
 // HasHash reports whether an article with this content hash is stored.
 func (db *DB) HasHash(ctx context.Context, hash string) (bool, error) {
 	var one int
-	err := db.r.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE hash = ?`, hash).Scan(&one)
+	err := db.hasHash.QueryRowContext(ctx, hash).Scan(&one)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return false, nil
@@ -28,18 +28,17 @@ func (db *DB) HasHash(ctx context.Context, hash string) (bool, error) {
 // PutAnalysis stores the article and all its facts atomically; see
 // dossier.Store.
 //
-// Puts are group-committed: the caller hands the article to the store's
-// single writer goroutine, which takes every put waiting at that moment
-// (at most maxBatch), writes each inside its own SAVEPOINT (an article that
-// fails rolls back alone), adds the batch's full-text rows, commits once
-// and then answers each caller. A put returns only after its commit, so
-// an article is either wholly stored or not at all, even if the process
-// is killed.
+// Puts are group-committed: the caller checks the article and turns it
+// into rows (newPutReq), then hands them to the store's single writer
+// goroutine, which takes every put waiting at that moment (at most
+// maxBatch), writes them in one transaction and then answers each caller.
+// A put returns only after its commit, so an article is either wholly
+// stored or not at all, even if the process is killed.
 func (db *DB) PutAnalysis(ctx context.Context, a dossier.Analysis, o dossier.Origin) (dossier.PutResult, error) {
-	// Hashing is done before the article reaches the writer.
-	text := a.Article.Text
-	req := &putReq{ctx: ctx, a: a, o: o, hash: dossier.ContentHash(text), done: make(chan putAnswer, 1)}
-	req.fp, req.words = dossier.Fingerprint(text)
+	req, err := newPutReq(ctx, a, o)
+	if err != nil {
+		return dossier.PutResult{}, fmt.Errorf("sqlite: put analysis: %w", err)
+	}
 	select {
 	case db.reqs <- req:
 	case <-ctx.Done():
@@ -60,15 +59,120 @@ var errClosed = errors.New("database closed")
 // maxBatch is the most articles committed in one transaction.
 const maxBatch = 128
 
-// putReq is one PutAnalysis call waiting for the writer.
+// putReq is one PutAnalysis call waiting for the writer: the article and
+// its facts as the values of the rows to insert, made by the caller (so
+// that checking, hashing and converting run on the callers' cores, not on
+// the single writer), with the ids only the writer can give left nil.
 type putReq struct {
 	ctx   context.Context
-	a     dossier.Analysis
-	o     dossier.Origin
 	hash  string
 	fp    uint64
 	words int
-	done  chan putAnswer // buffered: the writer never blocks on it
+
+	// article holds the values of putStmts.article; artNear and
+	// artIngested are the writer's.
+	article []any
+	// The rows of each table, cols values per row, in the column order of
+	// the inserts in preparePut. The writer fills in the first column
+	// (the article id; for mentions and stances the entity or claim id)
+	// and, for entities and claims, the second (the article id; their own
+	// id goes first). mentionOf and stanceOf give, for each mention and
+	// stance, the index of its entity or claim in the article.
+	producer, entity, mention, quote, claim, stance, timex, figure []any
+	mentionOf, stanceOf                                            []int32
+	nEntity, nClaim                                                int
+
+	done chan putAnswer // buffered: the writer never blocks on it
+}
+
+// Positions of the values of putReq.article that the writer fills in.
+const (
+	artNear     = 6
+	artIngested = 16
+)
+
+// newPutReq checks a (spans inside the text, fact ids used once: what the
+// schema would otherwise refuse midway through a batch) and turns it into
+// the rows of a put.
+func newPutReq(ctx context.Context, a dossier.Analysis, o dossier.Origin) (*putReq, error) {
+	if err := validate(a); err != nil {
+		return nil, err
+	}
+	art := a.Article
+	text := art.Text
+	r := &putReq{ctx: ctx, hash: dossier.ContentHash(text), done: make(chan putAnswer, 1)}
+	r.fp, r.words = dossier.Fingerprint(text)
+
+	var bands [4]any // NULL for texts too short for near-duplicate detection
+	if r.words >= dossier.MinFingerprintWords {
+		b := dossier.FingerprintBands(r.fp)
+		for i := range b {
+			bands[i] = int64(b[i])
+		}
+	}
+	var date any
+	if !art.Date.IsZero() {
+		date = art.Date.UTC().Format(time.RFC3339Nano)
+	}
+	rawMap, err := o.Map.MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	r.article = []any{r.hash, int64(r.fp), bands[0], bands[1], bands[2], bands[3], nil, art.Title, date, art.Source, art.URL, text,
+		o.Name, o.Format, o.Raw, rawMap, nil}
+
+	for layer, comp := range a.Producers {
+		r.producer = append(r.producer, nil, layer, comp)
+	}
+	nm := 0
+	for _, e := range a.Entities {
+		nm += len(e.Mentions)
+	}
+	r.nEntity = len(a.Entities)
+	r.entity = make([]any, 0, 9*len(a.Entities))
+	r.mention = make([]any, 0, 4*nm)
+	r.mentionOf = make([]int32, 0, nm)
+	for i, e := range a.Entities {
+		r.entity = append(r.entity, nil, nil, e.ID, e.Name, string(e.Type), e.Title, e.Party, e.Region, e.LinkedTo)
+		for _, m := range e.Mentions {
+			r.mention = append(r.mention, nil, int64(m.Span.Start), int64(m.Span.End), string(m.Kind))
+			r.mentionOf = append(r.mentionOf, int32(i))
+		}
+	}
+	r.quote = make([]any, 0, 17*len(a.Quotes))
+	for _, q := range a.Quotes {
+		r.quote = append(r.quote, nil, q.ID, string(q.Kind), int64(q.Content.Start), int64(q.Content.End),
+			int64(q.Cue.Start), int64(q.Cue.End), int64(q.Source.Start), int64(q.Source.End),
+			int64(q.Addressee.Start), int64(q.Addressee.End), q.Speaker, q.SpeakerName,
+			string(q.SourceType), int64(q.SourceCount), string(q.Stance), string(q.Class))
+	}
+	ns := 0
+	for _, c := range a.Claims {
+		ns += len(c.Stances)
+	}
+	r.nClaim = len(a.Claims)
+	r.claim = make([]any, 0, 5*len(a.Claims))
+	r.stance = make([]any, 0, 14*ns)
+	r.stanceOf = make([]int32, 0, ns)
+	for i, c := range a.Claims {
+		r.claim = append(r.claim, nil, nil, c.ID, c.Statement, strings.Join(c.Entities, " "))
+		for _, s := range c.Stances {
+			r.stance = append(r.stance, nil, s.Speaker, s.SpeakerName, int64(s.Source.Start), int64(s.Source.End),
+				string(s.SourceType), int64(s.SourceCount), string(s.Stance), int64(s.Cue.Start), int64(s.Cue.End), s.Hedge,
+				int64(s.Evidence.Start), int64(s.Evidence.End), s.Quote)
+			r.stanceOf = append(r.stanceOf, int32(i))
+		}
+	}
+	r.timex = make([]any, 0, 5*len(a.Timex))
+	for _, t := range a.Timex {
+		r.timex = append(r.timex, nil, int64(t.Span.Start), int64(t.Span.End), string(t.Type), t.Value)
+	}
+	r.figure = make([]any, 0, 11*len(a.Figures))
+	for _, f := range a.Figures {
+		r.figure = append(r.figure, nil, int64(f.Span.Start), int64(f.Span.End), string(f.Kind), nullFloat(f.Value), f.Unit,
+			f.Instrument, string(f.Direction), nullFloat(f.ChangePct), nullFloat(f.ChangePts), nullFloat(f.Level))
+	}
+	return r, nil
 }
 
 // putAnswer is the writer's answer to one putReq.
@@ -105,20 +209,17 @@ func (db *DB) writer() {
 
 // writeBatch writes the puts of batch in one transaction and answers each.
 //
-// Each article is first checked in Go (spans, fact ids), so that the
-// transaction normally writes them one after another without savepoints
-// (a savepoint copies every page it touches to a sub-journal). Should an
-// article fail in SQL all the same, the transaction is rolled back and the
-// batch written again with one SAVEPOINT per article, so that the failing
+// The articles were checked by their callers (spans, fact ids), so the
+// transaction normally writes them without savepoints (a savepoint copies
+// every page it touches to a sub-journal), and the rows of each table for
+// the whole batch together, in multi-row INSERTs. Should an article fail
+// in SQL all the same, the transaction is rolled back and the batch
+// written again with one SAVEPOINT per article, so that the failing
 // article rolls back alone.
 func (db *DB) writeBatch(batch []*putReq) {
 	pre := make([]error, len(batch)) // errors found before writing
 	for i, r := range batch {
-		if err := r.ctx.Err(); err != nil {
-			pre[i] = err
-			continue
-		}
-		pre[i] = validate(r.a)
+		pre[i] = r.ctx.Err()
 	}
 	ans := make([]putAnswer, len(batch))
 	err := db.commitBatch(batch, pre, ans, false)
@@ -150,14 +251,16 @@ func (db *DB) commitBatch(batch []*putReq, pre []error, ans []putAnswer, savepoi
 	// The transaction does not follow any caller's context: one caller
 	// giving up must not roll back the others.
 	ctx := context.Background()
+	ps := db.put
+	defer ps.reset()
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	now := db.now()
-	ps := db.put
-	if err := tx.StmtContext(ctx, ps.maxIDs).QueryRowContext(ctx).Scan(&ps.nextEntity, &ps.nextClaim); err != nil {
+	now := db.now().UnixNano()
+	var lastArticle, lastQuote int64 // the last ids stored before this batch
+	if err := tx.StmtContext(ctx, ps.maxIDs).QueryRowContext(ctx).Scan(&lastArticle, &lastQuote, &ps.nextEntity, &ps.nextClaim); err != nil {
 		return err
 	}
 	for i, r := range batch {
@@ -170,7 +273,13 @@ func (db *DB) commitBatch(batch []*putReq, pre []error, ans []putAnswer, savepoi
 				return err
 			}
 		}
-		res, err := ps.putTx(ctx, tx, r.a, r.o, r.hash, r.fp, r.words, now)
+		res, err := ps.putArticle(ctx, tx, r, now)
+		if err == nil && !res.Duplicate {
+			ps.addFacts(res.ArticleID, r)
+			if savepoints {
+				err = ps.flushFacts(ctx, tx)
+			}
+		}
 		if err != nil {
 			if !savepoints {
 				return errArticle
@@ -187,16 +296,25 @@ func (db *DB) commitBatch(batch []*putReq, pre []error, ans []putAnswer, savepoi
 		}
 		ans[i].res = res
 	}
-	// Full-text rows last, all together: FTS5 flushes its pending terms to
-	// disk at every statement savepoint, so rows added between the other
-	// inserts would be flushed (and then merged) one article at a time.
-	for i, r := range batch {
-		if pre[i] != nil || ans[i].err != nil || ans[i].res.Duplicate || ans[i].res.ArticleID == 0 {
-			continue
+	if !savepoints {
+		if err := ps.flushFacts(ctx, tx); err != nil {
+			return errArticle
 		}
-		if err := ps.putFTS(ctx, tx, ans[i].res.ArticleID, r.a); err != nil {
-			return err
-		}
+	}
+	// Full-text rows last, copied by two statements from the rows of the
+	// batch: FTS5 flushes its pending terms to disk at the start of every
+	// statement that opens a statement journal (a savepoint), as these and
+	// multi-row inserts do, so rows added between the other inserts would
+	// be flushed (and then merged) a few articles at a time. The quotes go
+	// first, when nothing is pending; the articles' statement flushes them,
+	// and the commit the articles: one segment per table, as if every row
+	// had been inserted alone. The rows of articles rolled back are not
+	// there to be copied.
+	if _, err := tx.StmtContext(ctx, ps.quoteFTS).ExecContext(ctx, lastQuote); err != nil {
+		return err
+	}
+	if _, err := tx.StmtContext(ctx, ps.articleFTS).ExecContext(ctx, lastArticle); err != nil {
+		return err
 	}
 	return tx.Commit()
 }
@@ -205,22 +323,23 @@ func (db *DB) commitBatch(batch []*putReq, pre []error, ans []putAnswer, savepoi
 // outside the text and fact ids used twice.
 func validate(a dossier.Analysis) error {
 	text := a.Article.Text
+	n := len(text)
 	for _, e := range a.Entities {
 		for _, m := range e.Mentions {
-			if err := dossier.CheckSpan("entity "+e.ID+" mention", m.Span, text); err != nil {
-				return err
+			if !m.Span.Valid(n) {
+				return dossier.CheckSpan("entity "+e.ID+" mention", m.Span, text)
 			}
 		}
 	}
 	for _, q := range a.Quotes {
-		if err := checkSpans(text, "quote "+q.ID, q.Content, q.Cue, q.Source, q.Addressee); err != nil {
-			return err
+		if !q.Content.Valid(n) || !q.Cue.Valid(n) || !q.Source.Valid(n) || !q.Addressee.Valid(n) {
+			return checkSpans(text, "quote "+q.ID, q.Content, q.Cue, q.Source, q.Addressee)
 		}
 	}
 	for _, c := range a.Claims {
 		for _, s := range c.Stances {
-			if err := checkSpans(text, "claim "+c.ID+" stance", s.Source, s.Cue, s.Evidence); err != nil {
-				return err
+			if !s.Source.Valid(n) || !s.Cue.Valid(n) || !s.Evidence.Valid(n) {
+				return checkSpans(text, "claim "+c.ID+" stance", s.Source, s.Cue, s.Evidence)
 			}
 		}
 	}
@@ -234,37 +353,39 @@ func validate(a dossier.Analysis) error {
 			return err
 		}
 	}
-	ids := make(map[string]struct{}, len(a.Entities)+len(a.Quotes)+len(a.Claims))
+	ids := make(map[string]struct{}, max(len(a.Entities), len(a.Quotes), len(a.Claims)))
 	unique := func(kind, id string) error {
-		k := kind + id
-		if _, ok := ids[k]; ok {
+		if _, ok := ids[id]; ok {
 			return fmt.Errorf("%s id %q used twice: %w", kind, id, dossier.ErrInvalid)
 		}
-		ids[k] = struct{}{}
+		ids[id] = struct{}{}
 		return nil
 	}
 	for _, e := range a.Entities {
-		if err := unique("e", e.ID); err != nil {
+		if err := unique("entity", e.ID); err != nil {
 			return err
 		}
 	}
+	clear(ids)
 	for _, q := range a.Quotes {
-		if err := unique("q", q.ID); err != nil {
+		if err := unique("quote", q.ID); err != nil {
 			return err
 		}
 	}
+	clear(ids)
 	for _, c := range a.Claims {
-		if err := unique("c", c.ID); err != nil {
+		if err := unique("claim", c.ID); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// putTx writes one article, without its full-text rows, inside tx.
-func (ps *putStmts) putTx(ctx context.Context, tx *sql.Tx, a dossier.Analysis, o dossier.Origin, hash string, fp uint64, words int, now time.Time) (dossier.PutResult, error) {
+// putArticle writes the article row of r inside tx, unless the same text
+// is stored already (a duplicate), and finds its first near-duplicate.
+func (ps *putStmts) putArticle(ctx context.Context, tx *sql.Tx, r *putReq, now int64) (dossier.PutResult, error) {
 	var res dossier.PutResult
-	err := tx.StmtContext(ctx, ps.hash).QueryRowContext(ctx, hash).Scan(&res.ArticleID)
+	err := tx.StmtContext(ctx, ps.hash).QueryRowContext(ctx, r.hash).Scan(&res.ArticleID)
 	switch {
 	case err == nil:
 		res.Duplicate = true
@@ -272,61 +393,66 @@ func (ps *putStmts) putTx(ctx context.Context, tx *sql.Tx, a dossier.Analysis, o
 	case !errors.Is(err, sql.ErrNoRows):
 		return res, err
 	}
-
-	var bands [4]any // NULL for texts too short for near-duplicate detection
-	if words >= dossier.MinFingerprintWords {
-		b := dossier.FingerprintBands(fp)
-		for i := range b {
-			bands[i] = int64(b[i])
-		}
-		res.NearDuplicateOf, err = nearDuplicate(ctx, tx.StmtContext(ctx, ps.near), fp, b)
+	if r.words >= dossier.MinFingerprintWords {
+		res.NearDuplicateOf, err = nearDuplicate(ctx, tx.StmtContext(ctx, ps.near), r.fp, dossier.FingerprintBands(r.fp))
 		if err != nil {
 			return res, err
 		}
 	}
-
-	art := a.Article
-	var date any
-	if !art.Date.IsZero() {
-		date = art.Date.UTC().Format(time.RFC3339Nano)
-	}
-	var near any
+	r.article[artNear], r.article[artIngested] = nil, now
 	if res.NearDuplicateOf != 0 {
-		near = res.NearDuplicateOf
+		r.article[artNear] = res.NearDuplicateOf
 	}
-	rawMap, err := o.Map.MarshalBinary()
+	x, err := tx.StmtContext(ctx, ps.article).ExecContext(ctx, r.article...)
 	if err != nil {
 		return res, err
 	}
-	r, err := tx.StmtContext(ctx, ps.article).ExecContext(ctx, hash, int64(fp), bands[0], bands[1], bands[2], bands[3], near, art.Title, date, art.Source, art.URL, art.Text,
-		o.Name, o.Format, o.Raw, rawMap, now.UnixNano())
-	if err != nil {
-		return res, err
-	}
-	if res.ArticleID, err = r.LastInsertId(); err != nil {
-		return res, err
-	}
-	if err := ps.putFacts(ctx, tx, res.ArticleID, a); err != nil {
-		return res, err
-	}
-	return res, nil
+	res.ArticleID, err = x.LastInsertId()
+	return res, err
 }
 
-// putFTS adds the full-text rows of article id: its title and text, and
-// the content of each quote.
-func (ps *putStmts) putFTS(ctx context.Context, tx *sql.Tx, id int64, a dossier.Analysis) error {
-	if _, err := tx.StmtContext(ctx, ps.articleFTS).ExecContext(ctx, id, a.Article.Title, a.Article.Text); err != nil {
-		return err
-	}
-	if len(a.Quotes) > 0 {
-		qf := tx.StmtContext(ctx, ps.quoteFTS)
-		for _, q := range a.Quotes {
-			if _, err := qf.ExecContext(ctx, q.Content.Text(a.Article.Text), id); err != nil {
-				return err
+// addFacts adds the fact rows of r, stored as article id, to the rows
+// waiting to be inserted, giving its entities and claims their ids.
+func (ps *putStmts) addFacts(id int64, r *putReq) {
+	firstEntity, firstClaim := ps.nextEntity+1, ps.nextClaim+1
+	ps.nextEntity += int64(r.nEntity)
+	ps.nextClaim += int64(r.nClaim)
+
+	ps.producer.add(r.producer, func(row []any, _ int) { row[0] = id })
+	ps.entity.add(r.entity, func(row []any, i int) { row[0], row[1] = firstEntity+int64(i), id })
+	ps.mention.add(r.mention, func(row []any, i int) { row[0] = firstEntity + int64(r.mentionOf[i]) })
+	ps.quote.add(r.quote, func(row []any, _ int) { row[0] = id })
+	ps.claim.add(r.claim, func(row []any, i int) { row[0], row[1] = firstClaim+int64(i), id })
+	ps.stance.add(r.stance, func(row []any, i int) { row[0] = firstClaim + int64(r.stanceOf[i]) })
+	ps.timex.add(r.timex, func(row []any, _ int) { row[0] = id })
+	ps.figure.add(r.figure, func(row []any, _ int) { row[0] = id })
+}
+
+// flushFacts inserts the fact rows waiting, table by table in the order
+// of their references. The rows are dropped whether or not it succeeds.
+func (ps *putStmts) flushFacts(ctx context.Context, tx *sql.Tx) error {
+	facts := ps.facts()
+	for _, m := range facts {
+		if err := m.flush(ctx, tx); err != nil {
+			for _, m := range facts {
+				m.reset()
 			}
+			return err
 		}
 	}
 	return nil
+}
+
+// facts are the inserts of fact rows, in the order of their references.
+func (ps *putStmts) facts() [8]*multiInsert {
+	return [8]*multiInsert{ps.producer, ps.entity, ps.mention, ps.quote, ps.claim, ps.stance, ps.timex, ps.figure}
+}
+
+// reset drops all the rows waiting to be inserted.
+func (ps *putStmts) reset() {
+	for _, m := range ps.facts() {
+		m.reset()
+	}
 }
 
 // nearDuplicate returns the first stored copy of an article whose Fingerprint is
@@ -357,118 +483,32 @@ func nearDuplicate(ctx context.Context, near *sql.Stmt, fp uint64, b [4]uint16) 
 	return best, rows.Err()
 }
 
-// putFacts writes every fact of a, checking each span against the text as
-// it goes: a bad span fails the put midway and the transaction rolls back.
-// The rows of each table go in multi-row INSERTs; entities and claims get
-// their ids from ps.nextEntity and ps.nextClaim, so that the mentions and
-// stances that refer to them can be written in the same way.
-func (ps *putStmts) putFacts(ctx context.Context, tx *sql.Tx, id int64, a dossier.Analysis) error {
-	text := a.Article.Text
-	args := ps.args[:0]
-	defer func() { clear(args); ps.args = args[:0] }()
-
-	for layer, comp := range a.Producers {
-		args = append(args, id, layer, comp)
-	}
-	if err := ps.producer.exec(ctx, tx, args); err != nil {
-		return err
-	}
-
-	args = args[:0]
-	for _, e := range a.Entities {
-		ps.nextEntity++
-		args = append(args, ps.nextEntity, id, e.ID, e.Name, string(e.Type), e.Title, e.Party, e.Region, e.LinkedTo)
-	}
-	if err := ps.entity.exec(ctx, tx, args); err != nil {
-		return fmt.Errorf("entities: %w", err)
-	}
-	args = args[:0]
-	eid := ps.nextEntity - int64(len(a.Entities))
-	for _, e := range a.Entities {
-		eid++
-		for _, m := range e.Mentions {
-			if err := dossier.CheckSpan("entity "+e.ID+" mention", m.Span, text); err != nil {
-				return err
-			}
-			args = append(args, eid, m.Span.Start, m.Span.End, string(m.Kind))
-		}
-	}
-	if err := ps.mention.exec(ctx, tx, args); err != nil {
-		return err
-	}
-
-	args = args[:0]
-	for _, q := range a.Quotes {
-		if err := checkSpans(text, "quote "+q.ID, q.Content, q.Cue, q.Source, q.Addressee); err != nil {
-			return err
-		}
-		args = append(args, id, q.ID, string(q.Kind), q.Content.Start, q.Content.End, q.Cue.Start, q.Cue.End,
-			q.Source.Start, q.Source.End, q.Addressee.Start, q.Addressee.End, q.Speaker, q.SpeakerName,
-			string(q.SourceType), q.SourceCount, string(q.Stance))
-	}
-	if err := ps.quote.exec(ctx, tx, args); err != nil {
-		return fmt.Errorf("quotes: %w", err)
-	}
-
-	args = args[:0]
-	for _, c := range a.Claims {
-		ps.nextClaim++
-		args = append(args, ps.nextClaim, id, c.ID, c.Statement, strings.Join(c.Entities, " "))
-	}
-	if err := ps.claim.exec(ctx, tx, args); err != nil {
-		return fmt.Errorf("claims: %w", err)
-	}
-	args = args[:0]
-	cid := ps.nextClaim - int64(len(a.Claims))
-	for _, c := range a.Claims {
-		cid++
-		for _, s := range c.Stances {
-			if err := checkSpans(text, "claim "+c.ID+" stance", s.Source, s.Cue, s.Evidence); err != nil {
-				return err
-			}
-			args = append(args, cid, s.Speaker, s.SpeakerName, s.Source.Start, s.Source.End,
-				string(s.SourceType), s.SourceCount, string(s.Stance), s.Cue.Start, s.Cue.End, s.Hedge,
-				s.Evidence.Start, s.Evidence.End, s.Quote)
-		}
-	}
-	if err := ps.stance.exec(ctx, tx, args); err != nil {
-		return err
-	}
-
-	args = args[:0]
-	for _, t := range a.Timex {
-		if err := dossier.CheckSpan("timex", t.Span, text); err != nil {
-			return err
-		}
-		args = append(args, id, t.Span.Start, t.Span.End, string(t.Type), t.Value)
-	}
-	if err := ps.timex.exec(ctx, tx, args); err != nil {
-		return err
-	}
-
-	args = args[:0]
-	for _, f := range a.Figures {
-		if err := dossier.CheckSpan("figure", f.Span, text); err != nil {
-			return err
-		}
-		args = append(args, id, f.Span.Start, f.Span.End, string(f.Kind), nullFloat(f.Value), f.Unit,
-			f.Instrument, string(f.Direction), nullFloat(f.ChangePct), nullFloat(f.ChangePts), nullFloat(f.Level))
-	}
-	return ps.figure.exec(ctx, tx, args)
-}
-
 // multiInsert inserts rows into one table with multi-row INSERT
-// statements: chunks of 32 rows, then of 8, then one at a time, so that an
-// article's mentions or figures take a handful of statements, not one
-// each.
+// statements. Rows are added for a whole batch of articles and inserted
+// together, in chunks of 64 rows, then 16, 4 and 1, so that a batch takes
+// a few statements per table rather than several per article.
 type multiInsert struct {
 	cols  int
-	sizes [3]int       // rows per statement, largest first
-	stmts [3]*sql.Stmt // the statement for each size
+	sizes [4]int       // rows per statement, largest first
+	stmts [4]*sql.Stmt // the statement for each size
+	args  []any        // the values of the rows waiting, cols per row
 }
 
-// exec inserts the rows whose values, cols per row, are flattened in args.
-func (m *multiInsert) exec(ctx context.Context, tx *sql.Tx, args []any) error {
+// add appends rows (cols values each) to the rows waiting, calling fill
+// with each added row and its index in rows to fill in its ids.
+func (m *multiInsert) add(rows []any, fill func(row []any, i int)) {
+	start := len(m.args)
+	m.args = append(m.args, rows...)
+	for i, k := 0, start; k < len(m.args); i, k = i+1, k+m.cols {
+		fill(m.args[k:k+m.cols], i)
+	}
+}
+
+// flush inserts the rows waiting; they are dropped whether or not it
+// succeeds.
+func (m *multiInsert) flush(ctx context.Context, tx *sql.Tx) error {
+	args := m.args
+	defer m.reset()
 	for i, n := range m.sizes {
 		var st *sql.Stmt
 		for len(args) >= n*m.cols {
@@ -484,10 +524,20 @@ func (m *multiInsert) exec(ctx context.Context, tx *sql.Tx, args []any) error {
 	return nil
 }
 
+// reset drops the rows waiting, keeping the buffer unless it grew large.
+func (m *multiInsert) reset() {
+	if cap(m.args) > 1<<16 {
+		m.args = nil
+		return
+	}
+	clear(m.args)
+	m.args = m.args[:0]
+}
+
 // prepareMulti prepares the statements of a multiInsert: head is the
 // INSERT up to VALUES, cols the number of values per row.
 func prepareMulti(ctx context.Context, w *sql.DB, head string, cols int) (*multiInsert, error) {
-	m := &multiInsert{cols: cols, sizes: [3]int{32, 8, 1}}
+	m := &multiInsert{cols: cols, sizes: [4]int{64, 16, 4, 1}}
 	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
 	for i, n := range m.sizes {
 		q := head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
@@ -505,13 +555,13 @@ func prepareMulti(ctx context.Context, w *sql.DB, head string, cols int) (*multi
 // goroutine uses them.
 type putStmts struct {
 	hash, near, article, articleFTS, quoteFTS, savepoint, rollbackTo, release, maxIDs *sql.Stmt
-	producer, entity, mention, quote, claim, stance, timex, figure                    *multiInsert
+
+	producer, entity, mention, quote, claim, stance, timex, figure *multiInsert
 
 	// nextEntity and nextClaim are the last ids given to an entity and a
 	// claim in the batch being written (read from the tables when the
 	// batch starts: its transaction holds the write lock).
 	nextEntity, nextClaim int64
-	args                  []any // reused for the values of the rows
 }
 
 func preparePut(ctx context.Context, w *sql.DB) (*putStmts, error) {
@@ -527,12 +577,17 @@ func preparePut(ctx context.Context, w *sql.DB) (*putStmts, error) {
 			(hash, fingerprint, band0, band1, band2, band3, near_duplicate_of, title, date, source, url, text,
 			 origin_name, origin_format, raw, raw_map, ingested_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&ps.articleFTS, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`},
-		{&ps.quoteFTS, `INSERT INTO quotes_fts (text, article_id) VALUES (?, ?)`},
 		{&ps.savepoint, `SAVEPOINT put`},
 		{&ps.rollbackTo, `ROLLBACK TO put`},
 		{&ps.release, `RELEASE put`},
-		{&ps.maxIDs, `SELECT (SELECT coalesce(max(id), 0) FROM entities), (SELECT coalesce(max(id), 0) FROM claims)`},
+		// The full-text rows of the articles and quotes stored after the
+		// given ids. A quote's text is the bytes of its content span.
+		{&ps.articleFTS, `INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles WHERE id > ? ORDER BY id`},
+		{&ps.quoteFTS, `INSERT INTO quotes_fts (text, article_id)
+			SELECT CAST(substr(CAST(a.text AS BLOB), q.content_start + 1, q.content_end - q.content_start) AS TEXT), q.article_id
+			FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id > ? ORDER BY q.id`},
+		{&ps.maxIDs, `SELECT (SELECT coalesce(max(id), 0) FROM articles), (SELECT coalesce(max(id), 0) FROM quotes),
+			(SELECT coalesce(max(id), 0) FROM entities), (SELECT coalesce(max(id), 0) FROM claims)`},
 	} {
 		st, err := w.PrepareContext(ctx, p.query)
 		if err != nil {
@@ -549,7 +604,7 @@ func preparePut(ctx context.Context, w *sql.DB) (*putStmts, error) {
 		{&ps.entity, `INSERT INTO entities (id, article_id, ref, name, type, title, party, region, linked_to)`, 9},
 		{&ps.mention, `INSERT INTO mentions (entity_id, start, "end", kind)`, 4},
 		{&ps.quote, `INSERT INTO quotes (article_id, ref, kind, content_start, content_end, cue_start, cue_end,
-			source_start, source_end, addressee_start, addressee_end, speaker, speaker_name, source_type, source_count, stance)`, 16},
+			source_start, source_end, addressee_start, addressee_end, speaker, speaker_name, source_type, source_count, stance, class)`, 17},
 		{&ps.claim, `INSERT INTO claims (id, article_id, ref, statement, entities)`, 5},
 		{&ps.stance, `INSERT INTO stances (claim_id, speaker, speaker_name, source_start, source_end,
 			source_type, source_count, stance, cue_start, cue_end, hedge, evidence_start, evidence_end, quote)`, 14},

@@ -7,9 +7,8 @@
 // connection inside the process avoids SQLITE_BUSY between its own
 // goroutines) and begin IMMEDIATE; reads use a pool of read-only
 // connections. Each article and all of its facts are written atomically:
-// puts arriving together are group-committed by one writer goroutine, each
-// article inside its own SAVEPOINT within the shared transaction (see
-// DB.PutAnalysis).
+// puts arriving together are group-committed by one writer goroutine, in
+// one transaction (see DB.PutAnalysis).
 //
 // The schema is built by the embedded, append-only migrations in
 // migration/*.sql, applied in lexical order, each in its own transaction and
@@ -44,6 +43,9 @@ type DB struct {
 	r    *sql.DB // read-only connections
 	put  *putStmts
 	now  func() time.Time
+	// hasHash is the query of HasHash, prepared on r: the ingest engine
+	// asks for every article it reads.
+	hasHash *sql.Stmt
 
 	reqs  chan *putReq  // puts handed to the writer goroutine
 	quit  chan struct{} // closed by Close
@@ -106,6 +108,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
 	db.r = r
+	if db.hasHash, err = r.PrepareContext(ctx, `SELECT 1 FROM articles WHERE hash = ?`); err != nil {
+		r.Close()
+		w.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
 	db.reqs, db.quit, db.wdone = make(chan *putReq), make(chan struct{}), make(chan struct{})
 	go db.writer()
 	return db, nil
@@ -117,7 +124,7 @@ func (db *DB) Close() error {
 	<-db.wdone
 	var errs []error
 	if db.r != nil {
-		errs = append(errs, db.r.Close())
+		errs = append(errs, db.hasHash.Close(), db.r.Close())
 	}
 	errs = append(errs, db.w.Close())
 	if err := errors.Join(errs...); err != nil {

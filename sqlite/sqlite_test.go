@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -32,6 +33,73 @@ func mustOpen(tb testing.TB) *sqlite.DB {
 
 func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) dossier.Store { return mustOpen(t) })
+}
+
+// TestMigrateQuoteClass checks that a database written before quotes had a
+// class column migrates in place: its quotes read back with an empty class,
+// and new puts keep theirs.
+func TestMigrateQuoteClass(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("Open() error: %v", err)
+	}
+	old := storetest.Sample(t)
+	res, err := db.PutAnalysis(ctx, old, dossier.Origin{})
+	if err != nil {
+		t.Fatalf("PutAnalysis() error: %v", err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatalf("Close() error: %v", err)
+	}
+	// Take the database back to the schema before the class column.
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatalf("sql.Open() error: %v", err)
+	}
+	for _, q := range []string{`ALTER TABLE quotes DROP COLUMN class`,
+		`DELETE FROM migrations WHERE name = 'migration/00000004.sql'`} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if err := raw.Close(); err != nil {
+		t.Fatalf("Close() error: %v", err)
+	}
+
+	db, err = sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("Open() of the old database error: %v", err)
+	}
+	defer db.Close()
+	got, err := db.Analysis(ctx, res.ArticleID)
+	if err != nil {
+		t.Fatalf("Analysis(%d) error: %v", res.ArticleID, err)
+	}
+	if len(got.Analysis.Quotes) != len(old.Quotes) {
+		t.Fatalf("Analysis(%d) has %d quotes, want %d", res.ArticleID, len(got.Analysis.Quotes), len(old.Quotes))
+	}
+	for i, q := range got.Analysis.Quotes {
+		if q.Class != "" {
+			t.Errorf("migrated Quotes[%d].Class = %q, want \"\"", i, q.Class)
+		}
+	}
+	fresh := storetest.Sample(t)
+	fresh.Article.Text += "\n\nA line written after the migration."
+	res2, err := db.PutAnalysis(ctx, fresh, dossier.Origin{})
+	if err != nil {
+		t.Fatalf("PutAnalysis() after migration error: %v", err)
+	}
+	got2, err := db.Analysis(ctx, res2.ArticleID)
+	if err != nil {
+		t.Fatalf("Analysis(%d) error: %v", res2.ArticleID, err)
+	}
+	for i, q := range got2.Analysis.Quotes {
+		if q.Class != fresh.Quotes[i].Class {
+			t.Errorf("Quotes[%d].Class = %q, want %q", i, q.Class, fresh.Quotes[i].Class)
+		}
+	}
 }
 
 // BenchmarkPutAnalysis stores distinct articles with every kind of fact,
@@ -80,6 +148,23 @@ func BenchmarkPutAnalysisParallel(b *testing.B) {
 		}
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkHasHash asks for the hashes of articles not stored, as the
+// ingest engine does for every article it reads.
+func BenchmarkHasHash(b *testing.B) {
+	ctx := context.Background()
+	db := mustOpen(b)
+	if _, err := db.PutAnalysis(ctx, storetest.Sample(b), dossier.Origin{}); err != nil {
+		b.Fatalf("PutAnalysis() error: %v", err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		if has, err := db.HasHash(ctx, dossier.ContentHash(strings.Repeat("x ", i%64+1))); err != nil || has {
+			b.Fatalf("HasHash() = %v, %v; want false", has, err)
+		}
+	}
 }
 
 // FuzzSearch checks that no query, whatever its punctuation or FTS5

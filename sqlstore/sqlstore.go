@@ -142,20 +142,22 @@ func ReadAnalysis(ctx context.Context, tx *sql.Tx, d Dialect, id int64) (dossier
 	}
 
 	rows, err = tx.QueryContext(ctx, d.q(`SELECT ref, kind, content_start, content_end, cue_start, cue_end, source_start, source_end,
-		addressee_start, addressee_end, speaker, speaker_name, source_type, source_count, stance
+		addressee_start, addressee_end, speaker, speaker_name, source_type, source_count, stance, class
 		FROM quotes WHERE article_id = ? ORDER BY id`), id)
 	if err != nil {
 		return sa, err
 	}
 	for rows.Next() {
 		var q dossier.Quote
-		var kind, st, stance string
+		var kind, st, stance, class string
 		if err := rows.Scan(&q.ID, &kind, &q.Content.Start, &q.Content.End, &q.Cue.Start, &q.Cue.End, &q.Source.Start,
-			&q.Source.End, &q.Addressee.Start, &q.Addressee.End, &q.Speaker, &q.SpeakerName, &st, &q.SourceCount, &stance); err != nil {
+			&q.Source.End, &q.Addressee.Start, &q.Addressee.End, &q.Speaker, &q.SpeakerName, &st, &q.SourceCount, &stance,
+			&class); err != nil {
 			rows.Close()
 			return sa, err
 		}
 		q.Kind, q.SourceType, q.Stance = dossier.QuoteKind(kind), dossier.SourceType(st), dossier.StanceLabel(stance)
+		q.Class = dossier.QuoteClass(class)
 		a.Quotes = append(a.Quotes, q)
 	}
 	if err := closeRows(rows); err != nil {

@@ -101,7 +101,7 @@ func Sample(t testing.TB) dossier.Analysis {
 			}},
 			{ID: "e2", Name: "Tomas Reld", Type: dossier.Person, Title: "Finance Minister", Mentions: []dossier.Mention{
 				{Span: sp("Tomas Reld"), Kind: dossier.MentionName},
-				{Span: span(t, text, "he said", 0), Kind: dossier.MentionPronoun},
+				{Span: span(t, text, "he said", 1), Kind: dossier.MentionPronoun}, // 0 is inside "She said"
 			}},
 			{ID: "e3", Name: "Norland", Type: dossier.GPE, Mentions: []dossier.Mention{{Span: sp("Norland"), Kind: dossier.MentionName}}},
 			{ID: "e4", Name: "Petra Hollis", Type: dossier.Person, Title: "Opposition leader", Party: "", Region: "",
@@ -111,13 +111,17 @@ func Sample(t testing.TB) dossier.Analysis {
 		Quotes: []dossier.Quote{
 			{ID: "q1", Kind: dossier.Direct, Content: sp(`"will do whatever it takes to bring inflation back to target."`),
 				Cue: sp("told"), Source: sp("Governor Ilse Marven"), Speaker: "e1", SpeakerName: "Ilse Marven",
-				SourceType: dossier.SourceNamed, Addressee: sp("reporters"), Stance: dossier.Asserts},
+				SourceType: dossier.SourceNamed, Addressee: sp("reporters"), Stance: dossier.Asserts, Class: dossier.ClassSpeech},
 			{ID: "q2", Kind: dossier.Direct, Content: sp(`"There was no contact of that kind whatsoever,"`),
-				Cue: sp("said."), Source: sp("he said"), Speaker: "e2", SpeakerName: "Tomas Reld",
-				SourceType: dossier.SourceNamed, Stance: dossier.Asserts},
+				Cue: sp("said."), Source: span(t, text, "he said", 1), Speaker: "e2", SpeakerName: "Tomas Reld",
+				SourceType: dossier.SourceNamed, Stance: dossier.Asserts, Class: dossier.ClassSpeech},
+			// No class: as written by components that do not classify.
 			{ID: "q3", Kind: dossier.Indirect, Content: sp("the decision had been unanimous"),
 				Source: sp("Two officials familiar with the talks"), SpeakerName: "Two officials familiar with the talks",
 				SourceType: dossier.SourceAnonymous, SourceCount: 2, Stance: dossier.Asserts},
+			{ID: "q4", Kind: dossier.Indirect, Content: sp("another increase in March"), Cue: sp("expect"),
+				Source: sp("Analysts at Vester Bank"), SpeakerName: "Analysts at Vester Bank",
+				SourceType: dossier.SourceAnonymous, Stance: dossier.Uncertain, Class: dossier.ClassBelief},
 		},
 		Claims: []dossier.Claim{
 			{ID: "c1", Statement: "the government pressed the bank to raise rates", Entities: []string{"e2", "e3"},
@@ -211,6 +215,13 @@ func testRoundTrip(t *testing.T, s dossier.Store) {
 		t.Errorf("Analysis(%d).Article.Date = %v, want %v", res.ArticleID, got.Analysis.Article.Date, want.Article.Date)
 	}
 	got.Analysis.Article.Date = want.Article.Date
+	if len(got.Analysis.Quotes) == len(want.Quotes) {
+		for i, q := range got.Analysis.Quotes {
+			if q.Class != want.Quotes[i].Class {
+				t.Errorf("Analysis(%d).Quotes[%d].Class = %q, want %q", res.ArticleID, i, q.Class, want.Quotes[i].Class)
+			}
+		}
+	}
 	if !reflect.DeepEqual(got.Analysis, want) {
 		t.Errorf("Analysis(%d) = %+v\nwant %+v", res.ArticleID, got.Analysis, want)
 	}

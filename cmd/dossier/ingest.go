@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -107,7 +108,7 @@ func (m *Main) ingestCmd(ctx context.Context, args []string) error {
 		host, _ := os.Hostname()
 		worker := fmt.Sprintf("%s/%d", host, os.Getpid())
 		load := func(ctx context.Context, item string, emit func(engine.Item)) error {
-			return loadInput(ctx, item, client, opts, emit)
+			return loadInput(ctx, item, client, opts, 1, emit)
 		}
 		sum, err = engine.Work(ctx, store, batch, worker, load, analyze, eo)
 		if err != nil {
@@ -115,6 +116,10 @@ func (m *Main) ingestCmd(ctx context.Context, args []string) error {
 		}
 	} else {
 		src := make(chan engine.Item, 64)
+		// Files are read (sniffed, unzipped, extracted) as many at once as
+		// there are cores: extracting an HTML page costs more than
+		// analysing its text.
+		readers := runtime.GOMAXPROCS(0)
 		go func() {
 			defer close(src)
 			emit := func(it engine.Item) {
@@ -127,7 +132,7 @@ func (m *Main) ingestCmd(ctx context.Context, args []string) error {
 				if ctx.Err() != nil {
 					return
 				}
-				if err := loadInput(ctx, p, client, opts, emit); err != nil {
+				if err := loadInput(ctx, p, client, opts, readers, emit); err != nil {
 					emit(engine.Item{Name: p, Err: err})
 				}
 			}
@@ -170,8 +175,9 @@ func isURL(s string) bool {
 }
 
 // loadInput reads one input — a URL, a file or a directory — and emits an
-// engine.Item for each article in it or each part that cannot be read.
-func loadInput(ctx context.Context, input string, client *fetch.Client, opts ingest.Options, emit func(engine.Item)) error {
+// engine.Item for each article in it or each part that cannot be read. The
+// files of a directory are read by readers goroutines at once.
+func loadInput(ctx context.Context, input string, client *fetch.Client, opts ingest.Options, readers int, emit func(engine.Item)) error {
 	if isURL(input) {
 		resp, err := client.Get(ctx, input, fetch.Conditional{})
 		if err != nil {
@@ -182,7 +188,7 @@ func loadInput(ctx context.Context, input string, client *fetch.Client, opts ing
 		}
 		return nil
 	}
-	for it := range ingest.Walk(ctx, []string{input}, opts) {
+	for it := range ingest.WalkParallel(ctx, []string{input}, opts, readers) {
 		emit(toEngineItem(it))
 	}
 	return nil
