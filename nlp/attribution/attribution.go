@@ -373,17 +373,27 @@ func (st *state) lower(i int, buf *[lowerBuf]byte) []byte {
 		return nil
 	}
 	w := st.text[t.Start:t.End]
+	n := 0
 	for k := 0; k < len(w); k++ {
 		c := w[k]
 		if c >= 0x80 {
+			// A typographic apostrophe (U+2019) reads as "'": "n’t",
+			// "’s", "don’t".
+			if c == 0xE2 && k+2 < len(w) && w[k+1] == 0x80 && w[k+2] == 0x99 {
+				buf[n] = '\''
+				n++
+				k += 2
+				continue
+			}
 			return nil
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		buf[k] = c
+		buf[n] = c
+		n++
 	}
-	return buf[:len(w)]
+	return buf[:n]
 }
 
 // is reports whether token i, lower-cased, is w.

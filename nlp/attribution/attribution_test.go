@@ -505,6 +505,16 @@ func TestAttribution(t *testing.T) {
 			want: []want{{kind: dossier.Indirect, content: "the party was hostile to them", cue: "said", source: "One in four", speaker: "One in four", stype: dossier.SourceAnonymous}},
 		},
 		{
+			name: "a negated progressive takes the subject before the auxiliary",
+			give: `Okafor isn’t saying whether the mill will reopen.`,
+			want: []want{{kind: dossier.Indirect, content: "whether the mill will reopen", cue: "saying", source: "Okafor", speaker: "Raymond Okafor", stype: dossier.SourceNamed}},
+		},
+		{
+			name: "typographic apostrophes read as plain ones",
+			give: `The union’s lawyers said the county didn’t pay the workers.`,
+			want: []want{{kind: dossier.Indirect, content: "the county didn’t pay the workers", cue: "said", source: "The union’s lawyers", speaker: "union’s lawyers", stype: dossier.SourceAnonymous}},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

@@ -52,10 +52,10 @@ func (st *state) indirect(i int) {
 		switch {
 		case j >= sa && (st.punct(j, ",") || st.punct(j, "—") || st.punct(j, "–") || st.is(j, "and") && st.punct(j-1, ",")):
 			s = st.mainSubject(i, sa)
-		case j >= sa && st.nounLike(j) && st.toks[j].Kind == nlp.Word && st.wc(j)&(wAux|wSubjPronoun) == 0:
+		case j >= sa && st.nounLike(j) && st.toks[j].Kind == nlp.Word && st.wc(j)&(wAux|wSubjPronoun|wNegation) == 0:
 			s = st.sourceLeft(i, sa)
-		case j >= sa && st.wc(j)&wAux != 0:
-			s = st.subject(i, sa)
+		case j >= sa && st.wc(j)&(wAux|wNegation) != 0:
+			s = st.subject(i, sa) // "is saying", "isn't saying"
 		default:
 			return
 		}

@@ -70,7 +70,7 @@ func (st *state) nounLike(i int) bool {
 	if st.wc(i)&(wAnon|wReport|wDocument|wOutletNoun|wSpokes) != 0 {
 		return true
 	}
-	if st.wc(i)&(wBoundary|wAux|wDet|wSubjPronoun|wObjPronoun) != 0 {
+	if st.wc(i)&(wBoundary|wAux|wDet|wSubjPronoun|wObjPronoun|wNegation) != 0 {
 		return false
 	}
 	if st.upper(i) {
@@ -94,6 +94,9 @@ func (st *state) npWord(i int) bool {
 	if st.ent[i] != 0 || st.upper(i) {
 		return true
 	}
+	if w := st.tok(i); w == "'s" || w == "’s" || w == "'" || w == "’" {
+		return true // a possessive, though "'s" can also be "is"
+	}
 	c := st.wc(i)
 	if c&(wAnon|wReport|wDocument|wOutletNoun|wSpokes) != 0 {
 		return true
@@ -102,9 +105,6 @@ func (st *state) npWord(i int) bool {
 		return false
 	}
 	if c&wDet != 0 {
-		return true
-	}
-	if w := st.tok(i); w == "'s" || w == "’s" || w == "'" || w == "’" {
 		return true
 	}
 	if _, ok := st.c.words.number[strings.ToLower(st.tok(i))]; ok {
