@@ -197,6 +197,45 @@ func TestIsCommonAndPOS(t *testing.T) {
 	}
 }
 
+// TestClassOf checks that the class answers read from the map slots agree
+// with the entries.
+func TestClassOf(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		phrase        string
+		fold          bool
+		want, without Class // classes it must have and must not have
+		ok            bool
+	}{
+		{"Moscow", false, Capital | City, Common, true},
+		{"moscow", false, 0, 0, false},
+		{"MOSCOW", true, Capital, 0, true},
+		{"United Nations", false, Org, Country, true},
+		{"the", true, Common, Country, true},
+		{"the", false, 0, 0, false},
+		{"Qzxv Blorp", false, 0, 0, false},
+	}
+	for _, tt := range tests {
+		var c Class
+		var ok bool
+		var e Entry
+		var eok bool
+		if tt.fold {
+			c, ok = l.FoldClassOf(tt.phrase)
+			e, eok = l.LookupFold(tt.phrase)
+		} else {
+			c, ok = l.ClassOf(tt.phrase)
+			e, eok = l.Lookup(tt.phrase)
+		}
+		if ok != tt.ok || c&tt.want != tt.want || c&tt.without != 0 {
+			t.Errorf("class of %q (fold %v) = %v, %v; want %v without %v, %v", tt.phrase, tt.fold, c, ok, tt.want, tt.without, tt.ok)
+		}
+		if ok != eok || c != e.Class {
+			t.Errorf("class of %q (fold %v) = %v, %v; the entry says %v, %v", tt.phrase, tt.fold, c, ok, e.Class, eok)
+		}
+	}
+}
+
 func TestStateAbbrev(t *testing.T) {
 	l := Default()
 	tests := []struct {
@@ -322,8 +361,11 @@ func TestData(t *testing.T) {
 		t.Errorf("MaxWords() = %d, want 4..12", got)
 	}
 	counts := map[Class]int{}
-	for k, ix := range l.exact {
-		e := l.ents[ix]
+	for k, s := range l.exact {
+		e := l.ents[s.index()]
+		if s.class() != e.Class || s.pos() != e.POS {
+			t.Errorf("exact key %q: slot holds %v %v, entry %v %v", k, s.class(), s.pos(), e.Class, e.POS)
+		}
 		if k == "" || strings.TrimSpace(k) != k || strings.Contains(k, "  ") || strings.ContainsAny(k, "\t\n") {
 			t.Errorf("exact key %q is not a trimmed phrase", k)
 		}
@@ -347,8 +389,11 @@ func TestData(t *testing.T) {
 		}
 	}
 	commons := 0
-	for k, ix := range l.fold {
-		e := l.ents[ix]
+	for k, s := range l.fold {
+		e := l.ents[s.index()]
+		if s.class() != e.Class || s.pos() != e.POS {
+			t.Errorf("folded key %q: slot holds %v %v, entry %v %v", k, s.class(), s.pos(), e.Class, e.POS)
+		}
 		if k != strings.ToLower(k) {
 			t.Errorf("folded key %q is not lower case", k)
 		}
@@ -373,6 +418,9 @@ func TestNoAllocs(t *testing.T) {
 		{"Lookup", func() { l.Lookup("Moscow") }},
 		{"LookupFold", func() { l.LookupFold("REUTERS") }},
 		{"IsCommon", func() { l.IsCommon("the") }},
+		{"ClassOf", func() { l.ClassOf("Moscow") }},
+		{"FoldClassOf", func() { l.FoldClassOf("REUTERS") }},
+		{"POSOf", func() { l.POSOf("said") }},
 		{"StateAbbrev", func() { l.StateAbbrev("N.Y.") }},
 	}
 	for _, tt := range tests {
@@ -397,6 +445,20 @@ func FuzzLookupFold(f *testing.F) {
 		if gotOK != wantOK || got != want {
 			t.Errorf("LookupFold(%q) = %v, %v, want %v, %v", s, got, gotOK, want, wantOK)
 		}
+		if c, ok := l.FoldClassOf(s); ok != wantOK || c != want.Class {
+			t.Errorf("FoldClassOf(%q) = %v, %v, want %v, %v", s, c, ok, want.Class, wantOK)
+		}
+		exact, exactOK := l.Lookup(s)
+		if c, ok := l.ClassOf(s); ok != exactOK || c != exact.Class {
+			t.Errorf("ClassOf(%q) = %v, %v, want %v, %v", s, c, ok, exact.Class, exactOK)
+		}
+		var wantPOS POS
+		if sl, ok := l.fold[s]; ok {
+			wantPOS = l.ents[sl.index()].POS
+		}
+		if p := l.POSOf(s); p != wantPOS {
+			t.Errorf("POSOf(%q) = %v, want %v", s, p, wantPOS)
+		}
 	})
 }
 
@@ -408,7 +470,7 @@ func FuzzAddTSV(f *testing.F) {
 	f.Add("x\tNoSuchClass\n")
 	f.Add("\t\t\t\t\n")
 	f.Fuzz(func(t *testing.T, text string) {
-		l := &Lexicon{exact: map[string]uint32{}, fold: map[string]uint32{}, states: map[string]string{}, parties: map[string]Party{}}
+		l := &Lexicon{exact: map[string]slot{}, fold: map[string]slot{}, states: map[string]string{}, parties: map[string]Party{}}
 		_ = l.addTSV("fuzz.tsv", text)
 		_ = l.addStates(text)
 		_ = l.addParties(text)
