@@ -86,6 +86,7 @@ type tables struct {
 	pronounF     wordSet
 	party        map[string]string // Democrat -> D
 	seat         map[string]string // seats of government -> country
+	seatKeys     wordSet           // the keys of seat, to turn other phrases away without hashing
 	sportVerb    wordSet           // verbs between two teams: beat, drew
 	determiners  wordSet
 	calendar     wordSet // days and months: capitalised, never entities
@@ -101,7 +102,26 @@ type tables struct {
 	productAfter wordSet // nouns after the name of a benchmark or product: crude, futures
 }
 
+// seatOf returns the country whose seat of government the phrase names.
+func (t *tables) seatOf(phrase string) (string, bool) {
+	if len(phrase) == 0 || t.seatKeys.lens[phrase[0]&0x7f]&lenBit(len(phrase)) == 0 {
+		return "", false
+	}
+	c, ok := t.seat[phrase]
+	return c, ok
+}
+
 func newTables() *tables {
+	t := newWordTables()
+	keys := make([]string, 0, len(t.seat))
+	for k := range t.seat {
+		keys = append(keys, k)
+	}
+	t.seatKeys = makeSet(keys...)
+	return t
+}
+
+func newWordTables() *tables {
 	return &tables{
 		function: makeSet(
 			"a", "an", "the", "this", "that", "these", "those", "some", "any", "each", "every",
