@@ -47,6 +47,10 @@ type state struct {
 	fl []wflag
 	// posm memoizes pos per token, with posKnown once looked up.
 	posm []lexicon.POS
+	// ready is set once prepare has built entOf, fl, posm and ids; sc
+	// holds their arrays.
+	ready bool
+	sc    *scratch
 }
 
 // flKnown marks an entry of state.fl as computed.
@@ -56,10 +60,26 @@ const flKnown wflag = 1 << 31
 const posKnown lexicon.POS = 1 << 15
 
 func newState(c *Component, d *nlp.Doc) *state {
-	st := &state{c: c, d: d, text: d.Text, toks: d.Tokens, seed: maphash.MakeSeed()}
-	st.entOf = make([]int32, len(d.Tokens))
-	st.fl = make([]wflag, len(d.Tokens))
-	st.posm = make([]lexicon.POS, len(d.Tokens))
+	return &state{c: c, d: d, text: d.Text, toks: d.Tokens, seed: maphash.MakeSeed()}
+}
+
+// prepare builds the per-token tables, on the first quote that can state a
+// proposition: most documents have none, and need no tables.
+func (st *state) prepare() {
+	if st.ready {
+		return
+	}
+	st.ready = true
+	c, d := st.c, st.d
+	n := len(d.Tokens)
+	sc, _ := c.pool.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	st.sc = sc
+	st.entOf = grow(&sc.entOf, n)
+	st.fl = grow(&sc.fl, n)
+	st.posm = grow(&sc.posm, n)
 	st.ids = make([]string, len(d.Entities))
 	for ei, e := range d.Entities {
 		st.ids[ei] = e.ID
@@ -77,7 +97,36 @@ func newState(c *Component, d *nlp.Doc) *state {
 			}
 		}
 	}
-	return st
+}
+
+// scratch holds the per-token tables of a state, reused across documents
+// through Component.pool (each call takes its own, so the component stays
+// safe for concurrent use).
+type scratch struct {
+	entOf []int32
+	fl    []wflag
+	posm  []lexicon.POS
+}
+
+// grow returns *s with length n and every element zero, reusing its array
+// when it is large enough.
+func grow[T any](s *[]T, n int) []T {
+	if cap(*s) < n {
+		*s = make([]T, n, n+n/4)
+	} else {
+		*s = (*s)[:n]
+		clear(*s)
+	}
+	return *s
+}
+
+// release gives the state's tables back to the component.
+func (st *state) release() {
+	if st.sc == nil || cap(st.sc.entOf) > 1<<20 {
+		return
+	}
+	st.c.pool.Put(st.sc)
+	st.sc = nil
 }
 
 // flags returns the word flags of token i.
@@ -95,6 +144,11 @@ func (st *state) flags(i int) wflag {
 
 // wordFlags computes the flags of token i.
 func (st *state) wordFlags(i int) wflag {
+	// The flags depend on the token's text and on whether it starts a
+	// sentence: an earlier token with both the same has them.
+	if f := st.d.FormOf(i); f != i && (st.toks[f].Flags^st.toks[i].Flags)&nlp.SentStart == 0 {
+		return st.flags(f)
+	}
 	var buf [maxWord]byte
 	n := lowerWord(&buf, st.tokText(i))
 	if n == 0 {
@@ -148,7 +202,9 @@ func (st *state) pos(i int) lexicon.POS {
 	}
 	var buf [maxWord]byte
 	var p lexicon.POS
-	if n := lowerWord(&buf, st.tokText(i)); n != 0 {
+	if f := st.d.FormOf(i); f != i {
+		p = st.pos(f) // the same word earlier in the document
+	} else if n := lowerWord(&buf, st.tokText(i)); n != 0 {
 		p = st.c.lex.POSOf(string(buf[:n]))
 	}
 	st.posm[i] = p | posKnown
@@ -225,6 +281,7 @@ func (st *state) quoteProps(qi int) {
 	if len(st.toks) == 0 {
 		return
 	}
+	st.prepare()
 	a, b := st.tokRange(q.Content)
 	if a >= b {
 		return
