@@ -70,12 +70,6 @@ type Doc struct {
 	Tokens     []Token
 	Sentences  []Range
 	Paragraphs []Range
-	// Forms has, for each token, the index of the first token of the same
-	// kind with the same text (its own index for a first occurrence). It
-	// belongs to the tokens layer: a component that looks words up can do
-	// so once per distinct word of the document and share the answer with
-	// the word's other occurrences (see FormOf).
-	Forms []int32
 
 	Entities []dossier.Entity
 	Timex    []dossier.Timex
@@ -96,15 +90,6 @@ func NewDoc(a dossier.Article) *Doc {
 func (d *Doc) TokenText(i int) string {
 	t := d.Tokens[i]
 	return d.Text[t.Start:t.End]
-}
-
-// FormOf returns the index of the first token of the same kind and text as
-// token i: Forms[i], or i itself when Forms does not describe the tokens.
-func (d *Doc) FormOf(i int) int {
-	if len(d.Forms) != len(d.Tokens) {
-		return i
-	}
-	return int(d.Forms[i])
 }
 
 // SentenceOf returns the index of the sentence holding token i, or -1.

@@ -27,9 +27,7 @@ func (st *state) pos(i int) lexicon.POS {
 	}
 	var buf [lowerBuf]byte
 	var p lexicon.POS
-	if f := st.d.FormOf(i); f != i {
-		p = st.pos(f) // the same word earlier in the document
-	} else if w := st.lower(i, &buf); w != nil {
+	if w := st.lower(i, &buf); w != nil {
 		p = st.c.lex.POSOf(string(w))
 	}
 	st.posm[i] = p | posKnown

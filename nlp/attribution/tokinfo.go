@@ -55,22 +55,11 @@ func newInfoTable(cues cueTable, extras extraTable, words wordTables) infoTable 
 const posKnown lexicon.POS = 1 << 15
 
 // lookupInfos fills st.info with the index of each token's lower-case form
-// in the component's info table, in one pass over the tokens. A word seen
-// before in the document (nlp.Doc.Forms) takes the index found then.
+// in the component's info table, in one pass over the tokens.
 func (st *state) lookupInfos() {
 	var buf [lowerBuf]byte
 	idx, lens := st.c.info.index, &st.c.info.lens
-	forms := st.d.Forms
-	if len(forms) != len(st.toks) {
-		forms = nil
-	}
 	for i := range st.toks {
-		if forms != nil {
-			if f := forms[i]; int(f) < i {
-				st.info[i] = st.info[f]
-				continue
-			}
-		}
 		w := st.lower(i, &buf)
 		if len(w) == 0 || lens[w[0]&0x7f]&(1<<len(w)) == 0 {
 			continue

@@ -144,11 +144,6 @@ func (st *state) flags(i int) wflag {
 
 // wordFlags computes the flags of token i.
 func (st *state) wordFlags(i int) wflag {
-	// The flags depend on the token's text and on whether it starts a
-	// sentence: an earlier token with both the same has them.
-	if f := st.d.FormOf(i); f != i && (st.toks[f].Flags^st.toks[i].Flags)&nlp.SentStart == 0 {
-		return st.flags(f)
-	}
 	var buf [maxWord]byte
 	n := lowerWord(&buf, st.tokText(i))
 	if n == 0 {
@@ -202,9 +197,7 @@ func (st *state) pos(i int) lexicon.POS {
 	}
 	var buf [maxWord]byte
 	var p lexicon.POS
-	if f := st.d.FormOf(i); f != i {
-		p = st.pos(f) // the same word earlier in the document
-	} else if n := lowerWord(&buf, st.tokText(i)); n != 0 {
+	if n := lowerWord(&buf, st.tokText(i)); n != 0 {
 		p = st.c.lex.POSOf(string(buf[:n]))
 	}
 	st.posm[i] = p | posKnown

@@ -42,20 +42,12 @@ const Name = "timex.rules.v1"
 // Component is the time-expression finder as a pipeline component. It is
 // safe for concurrent use.
 type Component struct {
-	pool sync.Pool // *buffers reused across documents
-}
-
-// buffers are the scratch arrays of one Process call.
-type buffers struct {
-	atoms []atom
-	// word has, per token, the index in atoms of the one word atom that
-	// spans the whole token, or -1.
-	word []int32
+	pool sync.Pool // *[]atom buffers reused across documents
 }
 
 // New returns the component.
 func New() *Component {
-	return &Component{pool: sync.Pool{New: func() any { return &buffers{atoms: make([]atom, 0, 1024)} }}}
+	return &Component{pool: sync.Pool{New: func() any { s := make([]atom, 0, 1024); return &s }}}
 }
 
 // Name implements nlp.Component.
@@ -75,11 +67,8 @@ func (c *Component) Process(ctx context.Context, d *nlp.Doc) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	buf := c.pool.Get().(*buffers)
-	if cap(buf.word) < len(d.Tokens) {
-		buf.word = make([]int32, len(d.Tokens), len(d.Tokens)+len(d.Tokens)/4)
-	}
-	p := parser{text: d.Text, atoms: atomize(d, buf.atoms[:0], buf.word[:len(d.Tokens)]), out: d.Timex[:0]}
+	buf := c.pool.Get().(*[]atom)
+	p := parser{text: d.Text, atoms: atomize(d, (*buf)[:0]), out: d.Timex[:0]}
 	if d.Article.HasDate() {
 		t := d.Article.Date
 		p.dct = date(t.Year(), int(t.Month()), t.Day())
@@ -87,7 +76,7 @@ func (c *Component) Process(ctx context.Context, d *nlp.Doc) error {
 	}
 	p.run()
 	d.Timex = p.out
-	buf.atoms = p.atoms
+	*buf = p.atoms
 	c.pool.Put(buf)
 	return nil
 }
@@ -122,21 +111,14 @@ type atom struct {
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
-// atomize splits d's tokens into atoms, appending to dst. word is scratch
-// space of one entry per token: a token whose text appeared before
-// (d.Forms) as one word atom takes that atom's lexicon entry.
-func atomize(d *nlp.Doc, dst []atom, word []int32) []atom {
+// atomize splits d's tokens into atoms, appending to dst.
+func atomize(d *nlp.Doc, dst []atom) []atom {
 	text := d.Text
 	lexicon := words()
 	mask := wordMask()
 	var low [12]byte
 	sent := 0
-	forms := d.Forms
-	if len(forms) != len(d.Tokens) {
-		forms = nil
-	}
 	for ti, t := range d.Tokens {
-		word[ti] = -1
 		sentStart := false
 		for sent < len(d.Sentences) && d.Sentences[sent].First <= ti {
 			if d.Sentences[sent].First == ti {
@@ -184,17 +166,7 @@ func atomize(d *nlp.Doc, dst []atom, word []int32) []atom {
 				if c >= 'A' && c <= 'Z' || c >= 0x80 && startsUpper(text[i:j]) {
 					a.flags |= fUpper
 				}
-				whole := i == int(t.Start) && j == end
-				reused := false
-				if whole {
-					word[ti] = int32(len(dst))
-					if forms != nil && int(forms[ti]) < ti {
-						if f := word[forms[ti]]; f >= 0 {
-							a.lx, reused = dst[f].lx, true // the same word earlier in the text
-						}
-					}
-				}
-				if n := j - i; !reused && n <= len(low) {
+				if n := j - i; n <= len(low) {
 					ok := true
 					for k := 0; k < n; k++ {
 						b := text[i+k]

@@ -55,7 +55,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"sync"
 	"unicode"
 
 	"dossier/nlp"
@@ -65,10 +64,8 @@ import (
 const Name = "tokenize.rules.v2"
 
 // Component is the tokenizer and sentence splitter as a pipeline component.
-// It is safe for concurrent use.
-type Component struct {
-	tables sync.Pool // *[]int32 hash tables of Forms, reused across documents
-}
+// It holds no state and is safe for concurrent use.
+type Component struct{}
 
 // New returns the tokenizer component.
 func New() *Component { return &Component{} }
@@ -84,22 +81,14 @@ func (*Component) Assigns() []nlp.Layer {
 	return []nlp.Layer{nlp.LayerTokens, nlp.LayerSentences, nlp.LayerParagraphs}
 }
 
-// Process implements nlp.Component: it replaces d.Tokens (with d.Forms),
-// d.Sentences and d.Paragraphs, reusing their backing arrays.
+// Process implements nlp.Component: it replaces d.Tokens, d.Sentences and
+// d.Paragraphs, reusing their backing arrays.
 func (c *Component) Process(_ context.Context, d *nlp.Doc) error {
 	if len(d.Text) > math.MaxInt32 {
 		return fmt.Errorf("tokenize: text of %d bytes is longer than the 2 GiB a token offset can address", len(d.Text))
 	}
 	d.Tokens = Tokens(d.Text, d.Tokens[:0])
 	d.Sentences, d.Paragraphs = Segment(d.Text, d.Tokens, d.Sentences[:0], d.Paragraphs[:0])
-	table, _ := c.tables.Get().(*[]int32)
-	if table == nil {
-		table = new([]int32)
-	}
-	d.Forms, *table = Forms(d.Text, d.Tokens, d.Forms[:0], *table)
-	if cap(*table) <= 1<<20 {
-		c.tables.Put(table)
-	}
 	return nil
 }
 
