@@ -162,14 +162,16 @@ type Party struct {
 
 // Lexicon is an immutable set of phrases, safe for concurrent use.
 //
-// The maps hold a slot rather than an entry, so that their slots stay
-// small: lookups in these large maps mostly miss the CPU caches, and
-// smaller slots mean fewer cache lines per probe. A slot also answers the
+// The phrases map to a slot rather than an entry: a slot answers the
 // questions asked most (the class, the parts of speech) without a second
-// read from ents.
+// read from ents. The maps are built while loading; lookups then use
+// tables made from them (see table), which read one cache line where a Go
+// map follows several pointers.
 type Lexicon struct {
-	exact    map[string]slot // phrase as written
-	fold     map[string]slot // phrase in lower case, plus common words
+	exact    map[string]slot // phrase as written (while loading)
+	fold     map[string]slot // phrase in lower case, plus common words (while loading)
+	exactTab *table          // exact, for lookups
+	foldTab  *table          // fold, for lookups
 	ents     []Entry
 	states   map[string]string
 	parties  map[string]Party
@@ -201,23 +203,28 @@ func packSlot(i int, e Entry) slot {
 var defaultLexicon = sync.OnceValue(build)
 
 // Default returns the lexicon built from the embedded data. It is built once,
-// on first use (about 60 ms), and shared.
+// on first use (about 80 ms), and shared.
 func Default() *Lexicon { return defaultLexicon() }
 
 // Lookup returns the entry for a phrase exactly as written. Words of a
 // phrase are separated by one space. It does not allocate.
 func (l *Lexicon) Lookup(phrase string) (Entry, bool) {
-	return l.get(l.exact, phrase)
+	s, ok := l.exactTab.get(phrase)
+	if !ok {
+		return Entry{}, false
+	}
+	return l.ents[s.index()], true
 }
 
 // ClassOf returns the class of a phrase exactly as written, and whether
 // the lexicon has it: Lookup's Class, answered from the map alone.
 func (l *Lexicon) ClassOf(phrase string) (Class, bool) {
-	s, ok := l.exact[phrase]
+	s, ok := l.exactTab.get(phrase)
 	return s.class(), ok
 }
 
-// get returns the entry of key k in m, one of l.exact and l.fold.
+// get returns the entry of key k in m, one of l.exact and l.fold, while
+// the lexicon is loaded.
 func (l *Lexicon) get(m map[string]slot, k string) (Entry, bool) {
 	s, ok := m[k]
 	if !ok {
@@ -250,7 +257,26 @@ func (l *Lexicon) FoldClassOf(phrase string) (Class, bool) {
 
 // foldSlot returns the slot of the lower case of phrase in the folded map.
 func (l *Lexicon) foldSlot(phrase string) (slot, bool) {
-	if len(phrase) <= foldBuf {
+	if len(phrase) <= cellKey && len(phrase) > 0 {
+		// Lower-case straight into the table's key.
+		var k key
+		ascii := true
+		for i := range len(phrase) {
+			c := phrase[i]
+			if c >= 0x80 {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			k[i] = c
+		}
+		if ascii {
+			k[cellKey] = byte(len(phrase))
+			return l.foldTab.getKey(&k)
+		}
+	} else if len(phrase) <= foldBuf {
 		var buf [foldBuf]byte
 		ascii := true
 		for i := range len(phrase) {
@@ -265,24 +291,23 @@ func (l *Lexicon) foldSlot(phrase string) (slot, bool) {
 			buf[i] = c
 		}
 		if ascii {
-			s, ok := l.fold[string(buf[:len(phrase)])]
-			return s, ok
+			return l.foldTab.get(string(buf[:len(phrase)]))
 		}
 	}
-	s, ok := l.fold[strings.ToLower(phrase)]
-	return s, ok
+	return l.foldTab.get(strings.ToLower(phrase))
 }
 
 // IsCommon reports whether the lower-case word is a common English word.
 func (l *Lexicon) IsCommon(lower string) bool {
-	s, ok := l.fold[lower]
+	s, ok := l.foldTab.get(lower)
 	return ok && s.class()&Common != 0
 }
 
 // POSOf returns the parts of speech of a lower-case common word, or 0 when
 // it is not one.
 func (l *Lexicon) POSOf(lower string) POS {
-	return l.fold[lower].pos()
+	s, _ := l.foldTab.get(lower)
+	return s.pos()
 }
 
 // MaxWords is the number of space-separated words in the longest phrase, the
@@ -302,7 +327,7 @@ func (l *Lexicon) PhraseWords(first string) int {
 // belongs to: "U.S." and "American" give "United States", "Moscow" and
 // "Kremlin" give "Russia". It reports false when the phrase has no country.
 func (l *Lexicon) CountryOf(phrase string) (string, bool) {
-	e, ok := l.get(l.exact, phrase)
+	e, ok := l.Lookup(phrase)
 	switch {
 	case !ok:
 		return "", false
@@ -333,4 +358,4 @@ func (l *Lexicon) PartyOf(word string) (Party, bool) {
 }
 
 // Len returns the number of phrases in the exact map and in the folded map.
-func (l *Lexicon) Len() (exact, folded int) { return len(l.exact), len(l.fold) }
+func (l *Lexicon) Len() (exact, folded int) { return l.exactTab.n, l.foldTab.n }

@@ -361,7 +361,7 @@ func TestData(t *testing.T) {
 		t.Errorf("MaxWords() = %d, want 4..12", got)
 	}
 	counts := map[Class]int{}
-	for k, s := range l.exact {
+	for k, s := range l.exactTab.all {
 		e := l.ents[s.index()]
 		if s.class() != e.Class || s.pos() != e.POS {
 			t.Errorf("exact key %q: slot holds %v %v, entry %v %v", k, s.class(), s.pos(), e.Class, e.POS)
@@ -389,7 +389,7 @@ func TestData(t *testing.T) {
 		}
 	}
 	commons := 0
-	for k, s := range l.fold {
+	for k, s := range l.foldTab.all {
 		e := l.ents[s.index()]
 		if s.class() != e.Class || s.pos() != e.POS {
 			t.Errorf("folded key %q: slot holds %v %v, entry %v %v", k, s.class(), s.pos(), e.Class, e.POS)
@@ -432,32 +432,52 @@ func TestNoAllocs(t *testing.T) {
 	}
 }
 
-// FuzzLookupFold checks that the stack fast path of LookupFold agrees with
-// lower-casing the phrase, and that no input panics.
+// FuzzLookupFold checks the lookups against Go maps of every phrase (built
+// from the tables' cells, an independent path from hashing): LookupFold's
+// fast path against lower-casing the phrase, the class and part-of-speech
+// answers against the entries, and that no input panics.
 func FuzzLookupFold(f *testing.F) {
-	for _, s := range []string{"MOSCOW", "the", "São Paulo", "N.Y.", "", "\xff", strings.Repeat("A", 70)} {
+	for _, s := range []string{"MOSCOW", "the", "São Paulo", "N.Y.", "", "\xff", strings.Repeat("A", 70),
+		"ab\x00", "United Nations Security Council", "moscow", "said", "Said"} {
 		f.Add(s)
 	}
 	l := Default()
+	exact, fold := map[string]slot{}, map[string]slot{}
+	for k, s := range l.exactTab.all {
+		exact[k] = s
+	}
+	for k, s := range l.foldTab.all {
+		fold[k] = s
+	}
+	entry := func(m map[string]slot, k string) (Entry, bool) {
+		s, ok := m[k]
+		if !ok {
+			return Entry{}, false
+		}
+		return l.ents[s.index()], true
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got, gotOK := l.LookupFold(s)
-		want, wantOK := l.get(l.fold, strings.ToLower(s))
+		want, wantOK := entry(fold, strings.ToLower(s))
 		if gotOK != wantOK || got != want {
 			t.Errorf("LookupFold(%q) = %v, %v, want %v, %v", s, got, gotOK, want, wantOK)
 		}
 		if c, ok := l.FoldClassOf(s); ok != wantOK || c != want.Class {
 			t.Errorf("FoldClassOf(%q) = %v, %v, want %v, %v", s, c, ok, want.Class, wantOK)
 		}
-		exact, exactOK := l.Lookup(s)
-		if c, ok := l.ClassOf(s); ok != exactOK || c != exact.Class {
-			t.Errorf("ClassOf(%q) = %v, %v, want %v, %v", s, c, ok, exact.Class, exactOK)
+		e, eok := entry(exact, s)
+		if got, ok := l.Lookup(s); ok != eok || got != e {
+			t.Errorf("Lookup(%q) = %v, %v, want %v, %v", s, got, ok, e, eok)
 		}
-		var wantPOS POS
-		if sl, ok := l.fold[s]; ok {
-			wantPOS = l.ents[sl.index()].POS
+		if c, ok := l.ClassOf(s); ok != eok || c != e.Class {
+			t.Errorf("ClassOf(%q) = %v, %v, want %v, %v", s, c, ok, e.Class, eok)
 		}
-		if p := l.POSOf(s); p != wantPOS {
-			t.Errorf("POSOf(%q) = %v, want %v", s, p, wantPOS)
+		w, _ := entry(fold, s)
+		if p := l.POSOf(s); p != w.POS {
+			t.Errorf("POSOf(%q) = %v, want %v", s, p, w.POS)
+		}
+		if c := l.IsCommon(s); c != (w.Class&Common != 0) {
+			t.Errorf("IsCommon(%q) = %v, want %v", s, c, !c)
 		}
 	})
 }

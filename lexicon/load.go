@@ -125,14 +125,11 @@ func load(fsys embed.FS) (*Lexicon, error) {
 	if len(l.ents) > maxEntries || len(posLetters) > slotPOSBits {
 		return nil, fmt.Errorf("lexicon: %d entries and %d parts of speech do not fit a slot", len(l.ents), len(posLetters))
 	}
-	// The entries are final: copy their class and parts of speech into
-	// the slots.
-	for _, m := range []map[string]slot{l.exact, l.fold} {
-		for k, s := range m {
-			m[k] = packSlot(int(s.index()), l.ents[s.index()])
-		}
-	}
+	// The entries are final: the tables for lookups get their class and
+	// parts of speech in the slots.
 	l.firstWords = firstWords(l.exact)
+	l.exactTab, l.foldTab = newTable(l.exact, l.ents), newTable(l.fold, l.ents)
+	l.exact, l.fold = nil, nil
 	return l, nil
 }
 
