@@ -106,6 +106,32 @@ var synonyms = [...]string{
 type tables struct {
 	flags map[string]wflag  // lower-case word -> flags
 	syn   map[string]uint64 // stem -> synonym class key
+	// filter has a bit for each word of flags (see filterBit): a word
+	// whose bit is clear has no flags, and is turned away without hashing.
+	filter [filterBits / 64]uint64
+}
+
+// filterBits is the size of tables.filter: for the few hundred words of
+// the tables, few other words get through.
+const (
+	filterLog  = 14
+	filterBits = 1 << filterLog
+)
+
+// filterBit returns the bit of tables.filter for a non-empty word: a mix
+// of its length and its first, second and last bytes.
+func filterBit(w []byte) uint32 {
+	n := len(w)
+	h := uint32(n)*0x9e3779b1 ^ uint32(w[0])*0x85ebca77 ^ uint32(w[n-1])*0xc2b2ae3d ^ uint32(w[min(1, n-1)])*0x27d4eb2f
+	return h >> (32 - filterLog)
+}
+
+// wordFlags returns the flags of a lower-case word.
+func (t *tables) wordFlags(w []byte) wflag {
+	if b := filterBit(w); t.filter[b/64]&(1<<(b%64)) == 0 {
+		return 0
+	}
+	return t.flags[string(w)]
 }
 
 func newTables() *tables {
@@ -113,6 +139,8 @@ func newTables() *tables {
 	for _, l := range wordLists {
 		for w := range strings.FieldsSeq(l.words) {
 			t.flags[w] |= l.flags
+			b := filterBit([]byte(w))
+			t.filter[b/64] |= 1 << (b % 64)
 		}
 	}
 	var buf [maxWord]byte
