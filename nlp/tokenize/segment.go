@@ -42,6 +42,14 @@ func Segment(text string, toks []nlp.Token, sents, paras []nlp.Range) ([]nlp.Ran
 	if len(toks) == 0 {
 		return sents, paras
 	}
+	// News sentences run to about 25 tokens and paragraphs to two or
+	// three sentences: room for most texts, so the slices rarely grow.
+	if cap(sents)-len(sents) < len(toks)/16 {
+		sents = append(make([]nlp.Range, 0, len(sents)+len(toks)/16+2), sents...)
+	}
+	if cap(paras)-len(paras) < len(toks)/32 {
+		paras = append(make([]nlp.Range, 0, len(paras)+len(toks)/32+2), paras...)
+	}
 	lineMode := true
 	for _, t := range toks[1:] {
 		if t.Flags&nlp.ParaStart != 0 {
