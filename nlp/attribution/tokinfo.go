@@ -16,10 +16,25 @@ type tokInfo struct {
 type infoTable struct {
 	index map[string]uint32
 	infos []tokInfo
-	// lens has, per first byte, a bit for each length (capped at 31) of the
-	// forms in index: a token whose bit is clear is in no table, and is
-	// turned away without hashing.
-	lens [128]uint32
+	// filter has a bit for each form in index (see filterBit): a token
+	// whose bit is clear is in no table, and is turned away without
+	// hashing. Most content words are.
+	filter [filterBits / 64]uint64
+}
+
+// filterBits is the size of infoTable.filter: for the few hundred forms of
+// the tables, few words not in them get through.
+const (
+	filterLog  = 14
+	filterBits = 1 << filterLog
+)
+
+// filterBit returns the bit of infoTable.filter for a non-empty form: a
+// mix of its length and its first, second and last bytes.
+func filterBit(w []byte) uint32 {
+	n := len(w)
+	h := uint32(n)*0x9e3779b1 ^ uint32(w[0])*0x85ebca77 ^ uint32(w[n-1])*0xc2b2ae3d ^ uint32(w[min(1, n-1)])*0x27d4eb2f
+	return h >> (32 - filterLog)
 }
 
 // newInfoTable joins the cue, extra and word-class tables.
@@ -45,7 +60,8 @@ func newInfoTable(cues cueTable, extras extraTable, words wordTables) infoTable 
 	}
 	for w := range t.index {
 		if w != "" {
-			t.lens[w[0]&0x7f] |= 1 << min(len(w), 31)
+			b := filterBit([]byte(w))
+			t.filter[b/64] |= 1 << (b % 64)
 		}
 	}
 	return t
@@ -58,10 +74,13 @@ const posKnown lexicon.POS = 1 << 15
 // in the component's info table, in one pass over the tokens.
 func (st *state) lookupInfos() {
 	var buf [lowerBuf]byte
-	idx, lens := st.c.info.index, &st.c.info.lens
+	idx, filter := st.c.info.index, &st.c.info.filter
 	for i := range st.toks {
 		w := st.lower(i, &buf)
-		if len(w) == 0 || lens[w[0]&0x7f]&(1<<len(w)) == 0 {
+		if len(w) == 0 {
+			continue
+		}
+		if b := filterBit(w); filter[b/64]&(1<<(b%64)) == 0 {
 			continue
 		}
 		st.info[i] = idx[string(w)]

@@ -9,21 +9,32 @@ package ner
 // substring of the text do not allocate.
 type wordSet struct {
 	m map[string]struct{}
-	// lens has, for each first byte (folded to 7 bits), a bit for each
-	// length (capped at 31) of the words in m. Most words are in no set,
-	// and this filter turns them away without hashing.
-	lens [128]uint32
+	// filter has a bit for each word in m (see filterBit). Most words
+	// are in no set, and the filter turns them away without hashing.
+	filter [filterBits / 64]uint64
 }
 
-// lenBit is the bit of lens for a word of n bytes.
-func lenBit(n int) uint32 { return 1 << min(n, 31) }
+// filterBits is the size of wordSet.filter: for a set of a few hundred
+// words, few other words get through.
+const (
+	filterLog  = 12
+	filterBits = 1 << filterLog
+)
+
+// filterBit returns the bit of wordSet.filter for a non-empty word: a mix
+// of its length and its first, second and last bytes.
+func filterBit[S string | []byte](w S) uint32 {
+	n := len(w)
+	h := uint32(n)*0x9e3779b1 ^ uint32(w[0])*0x85ebca77 ^ uint32(w[n-1])*0xc2b2ae3d ^ uint32(w[min(1, n-1)])*0x27d4eb2f
+	return h >> (32 - filterLog)
+}
 
 func (s *wordSet) has(w string) bool {
 	if len(w) == 0 {
 		_, ok := s.m[w]
 		return ok
 	}
-	if s.lens[w[0]&0x7f]&lenBit(len(w)) == 0 {
+	if b := filterBit(w); s.filter[b/64]&(1<<(b%64)) == 0 {
 		return false
 	}
 	_, ok := s.m[w]
@@ -47,7 +58,7 @@ func (s *wordSet) hasFold(w string) bool {
 		}
 		buf[i] = c
 	}
-	if s.lens[buf[0]]&lenBit(len(w)) == 0 {
+	if b := filterBit(buf[:len(w)]); s.filter[b/64]&(1<<(b%64)) == 0 {
 		return false
 	}
 	_, ok := s.m[string(buf[:len(w)])]
@@ -59,7 +70,8 @@ func makeSet(words ...string) wordSet {
 	for _, w := range words {
 		s.m[w] = struct{}{}
 		if len(w) > 0 {
-			s.lens[w[0]&0x7f] |= lenBit(len(w))
+			b := filterBit(w)
+			s.filter[b/64] |= 1 << (b % 64)
 		}
 	}
 	return s
@@ -104,7 +116,10 @@ type tables struct {
 
 // seatOf returns the country whose seat of government the phrase names.
 func (t *tables) seatOf(phrase string) (string, bool) {
-	if len(phrase) == 0 || t.seatKeys.lens[phrase[0]&0x7f]&lenBit(len(phrase)) == 0 {
+	if len(phrase) == 0 {
+		return "", false
+	}
+	if b := filterBit(phrase); t.seatKeys.filter[b/64]&(1<<(b%64)) == 0 {
 		return "", false
 	}
 	c, ok := t.seat[phrase]

@@ -121,18 +121,34 @@ type lex struct {
 
 func (l lex) is(c cls) bool { return l.c&c != 0 }
 
-// wordMask has, for each word of words, the bit of its length (up to 31)
-// at index first byte & 31: a word whose bit is clear is not in words, and
-// atomize skips the hashing for it (most words of a text).
-var wordMask = sync.OnceValue(func() *[32]uint32 {
-	var m [32]uint32
+// wordFilter has a bit for each word of words (see filterBit): a word
+// whose bit is clear is not in words, and atomize skips the hashing for it
+// (most words of a text).
+var wordFilter = sync.OnceValue(func() *[filterBits / 64]uint64 {
+	var f [filterBits / 64]uint64
 	for w := range words() {
 		if w != "" {
-			m[w[0]&31] |= 1 << min(len(w), 31)
+			b := filterBit([]byte(w))
+			f[b/64] |= 1 << (b % 64)
 		}
 	}
-	return &m
+	return &f
 })
+
+// filterBits is the size of wordFilter: for the few hundred time words,
+// few other words get through.
+const (
+	filterLog  = 14
+	filterBits = 1 << filterLog
+)
+
+// filterBit returns the bit of wordFilter for a non-empty word: a mix of
+// its length and its first, second and last bytes.
+func filterBit(w []byte) uint32 {
+	n := len(w)
+	h := uint32(n)*0x9e3779b1 ^ uint32(w[0])*0x85ebca77 ^ uint32(w[n-1])*0xc2b2ae3d ^ uint32(w[min(1, n-1)])*0x27d4eb2f
+	return h >> (32 - filterLog)
+}
 
 // words is the lexicon of time words, general English, built once.
 var words = sync.OnceValue(func() map[string]lex {

@@ -115,7 +115,7 @@ func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func atomize(d *nlp.Doc, dst []atom) []atom {
 	text := d.Text
 	lexicon := words()
-	mask := wordMask()
+	filter := wordFilter()
 	var low [12]byte
 	sent := 0
 	for ti, t := range d.Tokens {
@@ -176,8 +176,10 @@ func atomize(d *nlp.Doc, dst []atom) []atom {
 						}
 						low[k] = b | 0x20
 					}
-					if ok && mask[low[0]&31]&(1<<n) != 0 {
-						a.lx = lexicon[string(low[:n])]
+					if ok {
+						if b := filterBit(low[:n]); filter[b/64]&(1<<(b%64)) != 0 {
+							a.lx = lexicon[string(low[:n])]
+						}
 					}
 				}
 				i = j
