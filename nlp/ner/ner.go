@@ -604,7 +604,7 @@ func (st *state) isTitleHead(i int) bool {
 	if cls, ok := st.unitLex(i); ok && cls&(lexicon.TitleWord|lexicon.Honorific) != 0 && cls&(lexicon.GivenName|lexicon.Surname) == 0 {
 		return true
 	}
-	if _, ok := st.c.w.plural[c]; ok {
+	if _, ok := st.c.w.plural.get(c); ok {
 		return true
 	}
 	return false
@@ -621,7 +621,7 @@ func (st *state) isTitleMod(i int) bool {
 
 // isPartyWord reports whether unit i names a political party ("Democrat").
 func (st *state) isPartyWord(i int) bool {
-	_, ok := st.c.w.party[st.core(i)]
+	_, ok := st.c.w.party.get(st.core(i))
 	return ok
 }
 
@@ -888,7 +888,7 @@ func (st *state) titleText(a, b int) string {
 		if w.titleStop.hasFold(c) || w.determiners.has(c) {
 			break
 		}
-		if _, ok := w.party[c]; ok {
+		if _, ok := w.party.get(c); ok {
 			break
 		}
 		if st.isTitleMod(p) || st.isTitleHead(p) || u.has(uCap) && !u.has(uSentStart|uQuoteOpen) || u.has(uCap) && st.isCountryish(p) {
@@ -900,7 +900,7 @@ func (st *state) titleText(a, b int) string {
 	// Drop a leading party word or a sentence-initial common word.
 	for a < b {
 		c := st.core(a)
-		if _, ok := w.party[c]; ok {
+		if _, ok := w.party.get(c); ok {
 			a++
 			continue
 		}
@@ -915,7 +915,7 @@ func (st *state) titleText(a, b int) string {
 	}
 	t := st.phrase(a, b)
 	last := st.core(b - 1)
-	if s, ok := w.plural[last]; ok {
+	if s, ok := w.plural.get(last); ok {
 		t = st.text[st.us[a].start:st.us[b-1].start] + s
 	}
 	return t

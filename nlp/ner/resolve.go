@@ -585,7 +585,7 @@ func (st *state) personAttributes(c *cand) {
 		if us[x].has(uPunctAfter) {
 			break
 		}
-		if p, ok := w.party[st.core(x)]; ok {
+		if p, ok := w.party.get(st.core(x)); ok {
 			c.party = p
 			break
 		}
@@ -632,8 +632,8 @@ func (st *state) personAttributes(c *cand) {
 			s++
 			continue
 		}
-		if _, ok := w.party[cx]; ok && x == s {
-			c.party = w.party[cx]
+		if p, ok := w.party.get(cx); ok && x == s {
+			c.party = p
 		}
 		if st.isTitleHead(x) || cx == "Democrat" || cx == "Republican" {
 			head = x
@@ -643,7 +643,7 @@ func (st *state) personAttributes(c *cand) {
 		}
 	}
 	if head >= s && c.title == "" {
-		if _, ok := w.party[st.core(head)]; !ok {
+		if _, ok := w.party.get(st.core(head)); !ok {
 			c.title = st.phrase(s, head+1)
 		}
 	}

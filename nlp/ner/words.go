@@ -65,6 +65,35 @@ func (s *wordSet) hasFold(w string) bool {
 	return ok
 }
 
+// wordMap is a map from words, keyed by their exact spelling, with the
+// filter of a wordSet.
+type wordMap struct {
+	m      map[string]string
+	filter [filterBits / 64]uint64
+}
+
+func makeMap(m map[string]string) wordMap {
+	wm := wordMap{m: m}
+	for w := range m {
+		if len(w) > 0 {
+			b := filterBit(w)
+			wm.filter[b/64] |= 1 << (b % 64)
+		}
+	}
+	return wm
+}
+
+// get returns the value of word w.
+func (m *wordMap) get(w string) (string, bool) {
+	if len(w) > 0 {
+		if b := filterBit(w); m.filter[b/64]&(1<<(b%64)) == 0 {
+			return "", false
+		}
+	}
+	v, ok := m.m[w]
+	return v, ok
+}
+
 func makeSet(words ...string) wordSet {
 	s := wordSet{m: make(map[string]struct{}, len(words))}
 	for _, w := range words {
@@ -86,7 +115,7 @@ type tables struct {
 	titleHead    wordSet // lower case heads of roles: president, envoy, sen.
 	titleMod     wordSet // lower case modifiers kept in a title: former, special, deputy
 	titleStop    wordSet // adjectives a title drops: longtime, new, then
-	plural       map[string]string
+	plural       wordMap
 	orgHead      wordSet // words that end or head organisation names: University, Bank, Party
 	personVerb   wordSet // verbs that follow a person subject: said, told, added
 	actorVerb    wordSet // words after a capital used as an actor: is, may, has, said
@@ -96,7 +125,7 @@ type tables struct {
 	outletBefore wordSet // nouns before the name of a news outlet: newspaper, magazine
 	pronounM     wordSet
 	pronounF     wordSet
-	party        map[string]string // Democrat -> D
+	party        wordMap // Democrat -> D
 	seat         map[string]string // seats of government -> country
 	seatKeys     wordSet           // the keys of seat, to turn other phrases away without hashing
 	sportVerb    wordSet           // verbs between two teams: beat, drew
@@ -213,13 +242,13 @@ func newWordTables() *tables {
 			"influential", "powerful", "respected", "beleaguered", "recent", "late",
 			"future", "would-be", "self-styled", "so-called",
 		),
-		plural: map[string]string{
+		plural: makeMap(map[string]string{
 			"Sens.": "Sen.", "Reps.": "Rep.", "Govs.": "Gov.", "senators": "senator",
 			"Senators": "Senator", "representatives": "representative",
 			"governors": "governor", "ministers": "minister", "Ministers": "Minister",
 			"envoys": "envoy", "officials": "official", "lawmakers": "lawmaker",
 			"analysts": "analyst", "economists": "economist",
-		},
+		}),
 		orgHead: makeSet(
 			"University", "College", "Institute", "Academy", "School", "Bank", "Group",
 			"Corp", "Corp.", "Corporation", "Inc", "Inc.", "Co", "Co.", "Ltd", "Ltd.",
@@ -283,10 +312,10 @@ func newWordTables() *tables {
 		),
 		pronounM: makeSet("he", "He", "him", "Him", "his", "His", "himself", "HE", "HIS"),
 		pronounF: makeSet("she", "She", "her", "Her", "hers", "herself", "SHE", "HER"),
-		party: map[string]string{
+		party: makeMap(map[string]string{
 			"Democrat": "D", "Democratic": "D", "Democrats": "D", "Republican": "R",
 			"Republicans": "R", "GOP": "R", "Independent": "I",
-		},
+		}),
 		seat: map[string]string{
 			"Kremlin":        "Russia",
 			"White House":    "United States",

@@ -235,11 +235,11 @@ func (st *state) stemKey(i int) uint64 {
 	if n == 0 {
 		return maphash.String(st.seed, st.tokText(i)) &^ (1 << 63)
 	}
-	if k, ok := st.c.w.syn[string(buf[:n])]; ok {
+	if k, ok := st.c.w.synonym(buf[:n]); ok {
 		return k
 	}
 	n = stem(buf[:n])
-	if k, ok := st.c.w.syn[string(buf[:n])]; ok {
+	if k, ok := st.c.w.synonym(buf[:n]); ok {
 		return k
 	}
 	return maphash.Bytes(st.seed, buf[:n]) &^ (1 << 63)

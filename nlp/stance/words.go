@@ -109,6 +109,8 @@ type tables struct {
 	// filter has a bit for each word of flags (see filterBit): a word
 	// whose bit is clear has no flags, and is turned away without hashing.
 	filter [filterBits / 64]uint64
+	// synFilter does the same for the keys of syn.
+	synFilter [filterBits / 64]uint64
 }
 
 // filterBits is the size of tables.filter: for the few hundred words of
@@ -124,6 +126,18 @@ func filterBit(w []byte) uint32 {
 	n := len(w)
 	h := uint32(n)*0x9e3779b1 ^ uint32(w[0])*0x85ebca77 ^ uint32(w[n-1])*0xc2b2ae3d ^ uint32(w[min(1, n-1)])*0x27d4eb2f
 	return h >> (32 - filterLog)
+}
+
+// synonym returns the synonym class key of a lower-case word or stem.
+func (t *tables) synonym(w []byte) (uint64, bool) {
+	if len(w) == 0 {
+		return 0, false
+	}
+	if b := filterBit(w); t.synFilter[b/64]&(1<<(b%64)) == 0 {
+		return 0, false
+	}
+	k, ok := t.syn[string(w)]
+	return k, ok
 }
 
 // wordFlags returns the flags of a lower-case word.
@@ -150,6 +164,8 @@ func newTables() *tables {
 			n := copy(buf[:], w)
 			n = stem(buf[:n])
 			t.syn[string(buf[:n])] = key
+			b := filterBit(buf[:n])
+			t.synFilter[b/64] |= 1 << (b % 64)
 		}
 	}
 	return t

@@ -147,15 +147,22 @@ func atomize(d *nlp.Doc, dst []atom) []atom {
 				a.kind, a.num, a.nd = kNum, v, uint8(min(j-i, 255))
 				i = j
 			case isASCIILetter(c) || c >= 0x80 && startsLetter(text[i:end]):
+				// The run of letters, lower-cased into low as it goes while
+				// it is short and ASCII: only such a word can be a time word.
 				j := i
+				ascii := true
 				for j < end {
-					if isASCIILetter(text[j]) {
+					if b := text[j]; isASCIILetter(b) {
+						if j-i < len(low) {
+							low[j-i] = b | 0x20
+						}
 						j++
 						continue
 					}
 					if text[j] >= 0x80 {
 						r, size := utf8.DecodeRuneInString(text[j:end])
 						if unicode.IsLetter(r) {
+							ascii = false
 							j += size
 							continue
 						}
@@ -166,20 +173,9 @@ func atomize(d *nlp.Doc, dst []atom) []atom {
 				if c >= 'A' && c <= 'Z' || c >= 0x80 && startsUpper(text[i:j]) {
 					a.flags |= fUpper
 				}
-				if n := j - i; n <= len(low) {
-					ok := true
-					for k := 0; k < n; k++ {
-						b := text[i+k]
-						if !isASCIILetter(b) {
-							ok = false
-							break
-						}
-						low[k] = b | 0x20
-					}
-					if ok {
-						if b := filterBit(low[:n]); filter[b/64]&(1<<(b%64)) != 0 {
-							a.lx = lexicon[string(low[:n])]
-						}
+				if n := j - i; ascii && n <= len(low) {
+					if b := filterBit(low[:n]); filter[b/64]&(1<<(b%64)) != 0 {
+						a.lx = lexicon[string(low[:n])]
 					}
 				}
 				i = j
