@@ -102,7 +102,7 @@ type connector struct {
 // construction and shared by all components.
 type tables struct {
 	words      map[string]wordInfo
-	wordBloom  [64]uint64 // a filter in front of words: most tokens miss without hashing
+	wordBloom  [bloomBits / 64]uint64 // a filter in front of words: most tokens miss without hashing
 	suffixes   map[string]suffix
 	maxSuffix  int // words in the longest suffix phrase
 	attached   map[string]suffix
@@ -169,9 +169,19 @@ func buildTables() *tables {
 	return t
 }
 
-// bloomKey hashes a word's first and last bytes and length into 12 bits.
+// bloomBits is the size of wordBloom: for the words of the tables, few
+// other words get through.
+const (
+	bloomLog  = 14
+	bloomBits = 1 << bloomLog
+)
+
+// bloomKey mixes a non-empty word's length and its first, second and last
+// bytes into the bit of wordBloom.
 func bloomKey(w string) uint {
-	return (uint(w[0])*31*31 + uint(w[len(w)-1])*31 + uint(len(w))) & 4095
+	n := len(w)
+	h := uint32(n)*0x9e3779b1 ^ uint32(w[0])*0x85ebca77 ^ uint32(w[n-1])*0xc2b2ae3d ^ uint32(w[min(1, n-1)])*0x27d4eb2f
+	return uint(h >> (32 - bloomLog))
 }
 
 // lookupWord returns what the scanner knows about a lower-case word.
