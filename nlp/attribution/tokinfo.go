@@ -29,11 +29,11 @@ const (
 	filterBits = 1 << filterLog
 )
 
-// filterBit returns the bit of infoTable.filter for a non-empty form: a
-// mix of its length and its first, second and last bytes.
+// filterBit returns the bit of infoTable.filter for a non-empty form: its
+// length and its first and last bytes, mixed.
 func filterBit(w []byte) uint32 {
 	n := len(w)
-	h := uint32(n)*0x9e3779b1 ^ uint32(w[0])*0x85ebca77 ^ uint32(w[n-1])*0xc2b2ae3d ^ uint32(w[min(1, n-1)])*0x27d4eb2f
+	h := (uint32(w[0]) | uint32(w[n-1])<<8 | uint32(n)<<16) * 0x9e3779b1
 	return h >> (32 - filterLog)
 }
 

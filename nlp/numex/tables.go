@@ -176,11 +176,11 @@ const (
 	bloomBits = 1 << bloomLog
 )
 
-// bloomKey mixes a non-empty word's length and its first, second and last
-// bytes into the bit of wordBloom.
+// bloomKey mixes a non-empty word's length and its first and last bytes
+// into the bit of wordBloom.
 func bloomKey(w string) uint {
 	n := len(w)
-	h := uint32(n)*0x9e3779b1 ^ uint32(w[0])*0x85ebca77 ^ uint32(w[n-1])*0xc2b2ae3d ^ uint32(w[min(1, n-1)])*0x27d4eb2f
+	h := (uint32(w[0]) | uint32(w[n-1])<<8 | uint32(n)<<16) * 0x9e3779b1
 	return uint(h >> (32 - bloomLog))
 }
 
