@@ -1,6 +1,9 @@
 package attribution
 
-import "dossier/lexicon"
+import (
+	"dossier/lexicon"
+	"dossier/nlp"
+)
 
 // tokInfo is everything the component's own tables say about one
 // lower-case word form: its cue, its noun-cue and seeming rows, and its
@@ -32,9 +35,22 @@ const (
 // filterBit returns the bit of infoTable.filter for a non-empty form: its
 // length and its first and last bytes, mixed.
 func filterBit(w []byte) uint32 {
-	n := len(w)
-	h := (uint32(w[0]) | uint32(w[n-1])<<8 | uint32(n)<<16) * 0x9e3779b1
+	return filterBitOf(w[0], w[len(w)-1], len(w))
+}
+
+// filterBitOf is filterBit of a form of n bytes that starts with first and
+// ends with last.
+func filterBitOf(first, last byte, n int) uint32 {
+	h := (uint32(first) | uint32(last)<<8 | uint32(n)<<16) * 0x9e3779b1
 	return h >> (32 - filterLog)
+}
+
+// foldASCII returns c in lower case if it is an ASCII capital.
+func foldASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
 }
 
 // newInfoTable joins the cue, extra and word-class tables.
@@ -72,18 +88,33 @@ const posKnown lexicon.POS = 1 << 15
 
 // lookupInfos fills st.info with the index of each token's lower-case form
 // in the component's info table, in one pass over the tokens.
+//
+// The form is st.lower's; the filter needs only its length and its first
+// and last bytes, so a token the filter turns away is not lower-cased.
 func (st *state) lookupInfos() {
 	var buf [lowerBuf]byte
 	idx, filter := st.c.info.index, &st.c.info.filter
-	for i := range st.toks {
-		w := st.lower(i, &buf)
-		if len(w) == 0 {
+	for i, t := range st.toks {
+		n := int(t.End - t.Start)
+		if t.Kind != nlp.Word || n == 0 || n > lowerBuf {
 			continue
 		}
-		if b := filterBit(w); filter[b/64]&(1<<(b%64)) == 0 {
+		w := st.text[t.Start:t.End]
+		if b := filterBitOf(foldASCII(w[0]), foldASCII(w[n-1]), n); filter[b/64]&(1<<(b%64)) == 0 {
 			continue
 		}
-		st.info[i] = idx[string(w)]
+		ascii := true
+		for k := 0; k < n; k++ {
+			c := w[k]
+			if c >= 0x80 {
+				ascii = false
+				break
+			}
+			buf[k] = foldASCII(c)
+		}
+		if ascii {
+			st.info[i] = idx[string(buf[:n])]
+		}
 	}
 }
 
