@@ -112,13 +112,31 @@ const (
 	memoCCKnown                              // isCommonCap was computed
 	memoCC                                   // isCommonCap is true
 	memoWordsKnown                           // the phrase-length bound below was computed
+	memoTHKnown                              // isTitleHead was computed
+	memoTH                                   // isTitleHead is true
+	memoComKnown                             // commonUnit was computed
+	memoCom                                  // commonUnit is true
 )
 
 // The bound of phraseWords is kept in the memo from memoWordsShift on.
 const (
-	memoWordsShift = 40
+	memoWordsShift = 48
 	memoWordsMask  = 0xff
 )
+
+// memoBit returns the answer memoized under the bits known and yes of unit
+// i's memo, computing it with f the first time.
+func (st *state) memoBit(i int, known, yes uint64, f func(int) bool) bool {
+	if m := st.memo[i]; m&known != 0 {
+		return m&yes != 0
+	}
+	v := f(i)
+	st.memo[i] |= known
+	if v {
+		st.memo[i] |= yes
+	}
+	return v
+}
 
 // unitLex returns the lexicon class of unit i's text as written, and
 // whether the lexicon has it: lex.Lookup(st.core(i)), looked up once.
@@ -421,7 +439,7 @@ func (st *state) dashPlace(a, b int) bool {
 		return true
 	}
 	for x := a; x < b; x++ {
-		if st.common(st.core(x)) || st.c.w.function.hasFold(st.core(x)) {
+		if st.commonUnit(x) || st.c.w.function.hasFold(st.core(x)) {
 			return false
 		}
 	}
@@ -495,7 +513,13 @@ func (st *state) commonCap(i int) bool {
 	if cls, ok := st.unitLex(i); ok && cls&(nameClasses|lexicon.GivenName|lexicon.Surname) != 0 {
 		return false
 	}
-	return st.c.w.function.hasFold(w) || st.common(w)
+	return st.c.w.function.hasFold(w) || st.commonUnit(i)
+}
+
+// commonUnit reports whether unit i's text is a common English word:
+// st.common(st.core(i)), looked up once.
+func (st *state) commonUnit(i int) bool {
+	return st.memoBit(i, memoComKnown, memoCom, func(i int) bool { return st.common(st.core(i)) })
 }
 
 // common reports whether w, in any case, is a common English word.
@@ -585,8 +609,13 @@ func (st *state) extendRun(i int) int {
 	return j
 }
 
-// isTitleHead reports whether unit i is the head word of a role.
+// isTitleHead reports whether unit i is the head word of a role. The answer
+// depends on the unit alone, and is memoized.
 func (st *state) isTitleHead(i int) bool {
+	return st.memoBit(i, memoTHKnown, memoTH, st.titleHead)
+}
+
+func (st *state) titleHead(i int) bool {
 	c := st.core(i)
 	if st.c.w.honorific.has(c) {
 		return true
@@ -832,7 +861,7 @@ func (st *state) dropAtStart(a, j int) bool {
 	if u.has(uAllCaps) {
 		return false
 	}
-	if (st.common(l) || len(l) > 3 && l[len(l)-1] == 's' && st.common(l[:len(l)-1])) && !st.seenCapitalised(a) {
+	if (st.commonUnit(a) || len(l) > 3 && l[len(l)-1] == 's' && st.common(l[:len(l)-1])) && !st.seenCapitalised(a) {
 		return true
 	}
 	// Participles and adverbs open sentences: "Asked if...", "Speaking to...".

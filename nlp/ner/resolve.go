@@ -84,7 +84,7 @@ func (st *state) orgAliases() {
 				if cls, ok := st.unitLex(x); ok && cls&(nameClasses|lexicon.Calendar) != 0 {
 					continue
 				}
-				if st.common(ph) || st.c.w.function.hasFold(ph) || st.us[x].has(uAllCaps) && len(ph) <= 2 {
+				if st.commonUnit(x) || st.c.w.function.hasFold(ph) || st.us[x].has(uAllCaps) && len(ph) <= 2 {
 					continue
 				}
 			}
@@ -235,7 +235,7 @@ func (st *state) classifyMulti(c *cand) dossier.EntityType {
 	// Common words that are not names make a name of a thing or a body:
 	// "Red Star", "Golden Gate" (but "Tiger Woods", "Dean Jones").
 	for x := a; x < b; x++ {
-		if !st.us[x].has(uCap) || !st.common(st.core(x)) {
+		if !st.us[x].has(uCap) || !st.commonUnit(x) {
 			continue
 		}
 		if ec, ok := st.unitLex(x); ok && ec&(lexicon.GivenName|lexicon.Surname) != 0 {
@@ -285,7 +285,7 @@ func (st *state) classifySingle(c *cand) dossier.EntityType {
 	}
 	cls, known := st.unitLex(a)
 	name := known && cls&(lexicon.GivenName|lexicon.Surname) != 0
-	if per == 0 && loc == 0 && org == 0 && !name && st.common(text) {
+	if per == 0 && loc == 0 && org == 0 && !name && st.commonUnit(a) {
 		return ""
 	}
 	if u.has(uAllCaps) && u.end-u.start <= 6 && per+loc+org == 0 {
