@@ -269,7 +269,9 @@ func (st *state) markLines() {
 				}
 			case u.has(uLower):
 				alpha++
-				if !w.function.has(st.core(i)) {
+				// Only whether the line has a lower-case content word
+				// matters: the first one settles it.
+				if lowerContent == 0 && !w.function.has(st.core(i)) {
 					lowerContent++
 				}
 			}
