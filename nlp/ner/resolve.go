@@ -853,15 +853,11 @@ func (st *state) pronouns(groups []group) []pronounMention {
 			continue
 		}
 		core := st.core(i)
-		var gender byte
-		switch {
-		case w.pronounM.has(core):
-			gender = 'm'
-		case w.pronounF.has(core):
-			gender = 'f'
-		default:
+		sex, ok := w.pronounSex.get(core)
+		if !ok {
 			continue
 		}
+		gender := sex[0]
 		if next == 0 {
 			continue
 		}

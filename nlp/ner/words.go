@@ -125,6 +125,7 @@ type tables struct {
 	outletBefore wordSet // nouns before the name of a news outlet: newspaper, magazine
 	pronounM     wordSet
 	pronounF     wordSet
+	pronounSex   wordMap           // the words of pronounM and pronounF -> "m" or "f"
 	party        wordMap           // Democrat -> D
 	seat         map[string]string // seats of government -> country
 	seatKeys     wordSet           // the keys of seat, to turn other phrases away without hashing
@@ -162,6 +163,16 @@ func newTables() *tables {
 		keys = append(keys, k)
 	}
 	t.seatKeys = makeSet(keys...)
+	sex := map[string]string{}
+	for w := range t.pronounM.m {
+		sex[w] = "m"
+	}
+	for w := range t.pronounF.m {
+		if _, both := sex[w]; !both {
+			sex[w] = "f"
+		}
+	}
+	t.pronounSex = makeMap(sex)
 	return t
 }
 

@@ -39,8 +39,9 @@ func TestWordSetFilters(t *testing.T) {
 		"productAfter": &tb.productAfter,
 	}
 	maps := map[string]*wordMap{
-		"plural": &tb.plural,
-		"party":  &tb.party,
+		"pronounSex": &tb.pronounSex,
+		"plural":     &tb.plural,
+		"party":      &tb.party,
 	}
 	for name, s := range sets {
 		if len(s.m) == 0 {
@@ -68,6 +69,16 @@ func TestWordSetFilters(t *testing.T) {
 		}
 		if _, ok := m.get("Zxqv"); ok {
 			t.Errorf("%s.get(%q) found a word outside the map", name, "Zxqv")
+		}
+	}
+	for w := range tb.pronounM.m {
+		if sex, _ := tb.pronounSex.get(w); sex != "m" {
+			t.Errorf("pronounSex of %q = %q, want m", w, sex)
+		}
+	}
+	for w := range tb.pronounF.m {
+		if sex, _ := tb.pronounSex.get(w); sex != "f" {
+			t.Errorf("pronounSex of %q = %q, want f", w, sex)
 		}
 	}
 	for k, want := range tb.seat {
