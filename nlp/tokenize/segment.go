@@ -186,7 +186,6 @@ func endsBefore(text string, toks []nlp.Token, k int) bool {
 	if k+1 < len(toks) && (cur.Flags&nlp.OpenQuote != 0 || (cur.Kind == nlp.Punct && text[cur.Start] == '(')) {
 		nx = k + 1
 	}
-	nextCase := wordCase(text, toks[nx])
 	nl := cur.Flags&nlp.NewlineBefore != 0
 
 	p := k - 1
@@ -197,7 +196,12 @@ func endsBefore(text string, toks []nlp.Token, k int) bool {
 		}
 		p--
 	}
-	switch termKind(text, toks[p]) {
+	term := termKind(text, toks[p])
+	if term == termNone && !nl {
+		return false // most tokens: no terminator before, no line break
+	}
+	nextCase := wordCase(text, toks[nx])
+	switch term {
 	case termStop:
 		if nextCase < 0 || (quoted && speechFollows(text, toks, k)) {
 			return false
