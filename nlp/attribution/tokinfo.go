@@ -18,6 +18,9 @@ type tokInfo struct {
 // the empty tokInfo of words in no table.
 type infoTable struct {
 	index map[string]uint32
+	// short holds the forms of index of up to lexicon.MaxShort bytes, for
+	// lookups by their packed bytes.
+	short *lexicon.ShortWords[uint32]
 	infos []tokInfo
 	// filter has a bit for each form in index (see filterBit): a token
 	// whose bit is clear is in no table, and is turned away without
@@ -80,6 +83,7 @@ func newInfoTable(cues cueTable, extras extraTable, words wordTables) infoTable 
 			t.filter[b/64] |= 1 << (b % 64)
 		}
 	}
+	t.short = lexicon.NewShortWords(t.index)
 	return t
 }
 
@@ -90,10 +94,12 @@ const posKnown lexicon.POS = 1 << 15
 // in the component's info table, in one pass over the tokens.
 //
 // The form is st.lower's; the filter needs only its length and its first
-// and last bytes, so a token the filter turns away is not lower-cased.
+// and last bytes, so a token the filter turns away is not lower-cased. A
+// form of up to lexicon.MaxShort bytes is packed as it is lower-cased and
+// looked up in the packed table.
 func (st *state) lookupInfos() {
 	var buf [lowerBuf]byte
-	idx, filter := st.c.info.index, &st.c.info.filter
+	idx, short, filter := st.c.info.index, st.c.info.short, &st.c.info.filter
 	for i, t := range st.toks {
 		n := int(t.End - t.Start)
 		if t.Kind != nlp.Word || n == 0 || n > lowerBuf {
@@ -103,7 +109,8 @@ func (st *state) lookupInfos() {
 		if b := filterBitOf(foldASCII(w[0]), foldASCII(w[n-1]), n); filter[b/64]&(1<<(b%64)) == 0 {
 			continue
 		}
-		ascii := true
+		ascii, packable := true, n <= lexicon.MaxShort
+		var packed uint64
 		for k := 0; k < n; k++ {
 			c := w[k]
 			if c >= 0x80 {
@@ -111,8 +118,15 @@ func (st *state) lookupInfos() {
 				break
 			}
 			buf[k] = foldASCII(c)
+			if packable {
+				packable = c != 0 // a zero byte ends a packed word
+				packed = lexicon.PackByte(packed, k, buf[k])
+			}
 		}
-		if ascii {
+		switch {
+		case ascii && packable:
+			st.info[i], _ = short.Get(packed)
+		case ascii:
 			st.info[i] = idx[string(buf[:n])]
 		}
 	}

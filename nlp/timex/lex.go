@@ -1,6 +1,10 @@
 package timex
 
-import "sync"
+import (
+	"sync"
+
+	"dossier/lexicon"
+)
 
 // cls is a bit set of what a word can be in a time expression.
 type cls uint16
@@ -134,6 +138,10 @@ var wordFilter = sync.OnceValue(func() *[filterBits / 64]uint64 {
 	}
 	return &f
 })
+
+// short holds the words of words of up to lexicon.MaxShort bytes, for
+// lookups by their packed bytes.
+var short = sync.OnceValue(func() *lexicon.ShortWords[lex] { return lexicon.NewShortWords(words()) })
 
 // filterBits is the size of wordFilter: for the few hundred time words,
 // few other words get through.

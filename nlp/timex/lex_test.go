@@ -1,6 +1,10 @@
 package timex
 
-import "testing"
+import (
+	"testing"
+
+	"dossier/lexicon"
+)
 
 // TestWordFilter checks that the filter in front of the time words lets
 // every time word through, and turns some other words away.
@@ -25,5 +29,19 @@ func TestWordFilter(t *testing.T) {
 	}
 	if through > len(others)/2 {
 		t.Errorf("filter lets %d of %d other words through", through, len(others))
+	}
+}
+
+// TestShortWords checks the packed table against the map it is made from.
+func TestShortWords(t *testing.T) {
+	s := short()
+	for w, want := range words() {
+		k, ok := lexicon.PackWord(w)
+		if !ok {
+			continue
+		}
+		if got, _ := s.Get(k); got != want {
+			t.Errorf("short word %q = %v, want %v", w, got, want)
+		}
 	}
 }

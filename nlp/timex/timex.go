@@ -33,6 +33,7 @@ import (
 	"unicode/utf8"
 
 	"dossier"
+	"dossier/lexicon"
 	"dossier/nlp"
 )
 
@@ -114,8 +115,9 @@ func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 // atomize splits d's tokens into atoms, appending to dst.
 func atomize(d *nlp.Doc, dst []atom) []atom {
 	text := d.Text
-	lexicon := words()
+	table := words()
 	filter := wordFilter()
+	shortWords := short()
 	var low [12]byte
 	sent := 0
 	for ti, t := range d.Tokens {
@@ -151,10 +153,14 @@ func atomize(d *nlp.Doc, dst []atom) []atom {
 				// it is short and ASCII: only such a word can be a time word.
 				j := i
 				ascii := true
+				var packed uint64 // the first letters, lower case, packed
 				for j < end {
 					if b := text[j]; isASCIILetter(b) {
 						if j-i < len(low) {
 							low[j-i] = b | 0x20
+							if j-i < lexicon.MaxShort {
+								packed = lexicon.PackByte(packed, j-i, b|0x20)
+							}
 						}
 						j++
 						continue
@@ -175,7 +181,11 @@ func atomize(d *nlp.Doc, dst []atom) []atom {
 				}
 				if n := j - i; ascii && n <= len(low) {
 					if b := filterBit(low[:n]); filter[b/64]&(1<<(b%64)) != 0 {
-						a.lx = lexicon[string(low[:n])]
+						if n <= lexicon.MaxShort {
+							a.lx, _ = shortWords.Get(packed)
+						} else {
+							a.lx = table[string(low[:n])]
+						}
 					}
 				}
 				i = j
