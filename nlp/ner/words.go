@@ -5,6 +5,8 @@ package ner
 // words that head a role or an organisation's name. Every list is general
 // English; none comes from a particular article.
 
+import "dossier/lexicon"
+
 // wordSet is a set of words keyed by their exact spelling. Lookups with a
 // substring of the text do not allocate.
 type wordSet struct {
@@ -12,6 +14,9 @@ type wordSet struct {
 	// filter has a bit for each word in m (see filterBit). Most words
 	// are in no set, and the filter turns them away without hashing.
 	filter [filterBits / 64]uint64
+	// short holds the words of m of up to lexicon.MaxShort bytes, looked
+	// up by their packed bytes.
+	short *lexicon.ShortWords[struct{}]
 }
 
 // filterBits is the size of wordSet.filter: for a set of a few hundred
@@ -37,6 +42,10 @@ func (s *wordSet) has(w string) bool {
 	if b := filterBit(w); s.filter[b/64]&(1<<(b%64)) == 0 {
 		return false
 	}
+	if k, ok := lexicon.PackWord(w); ok {
+		_, found := s.short.Get(k)
+		return found
+	}
 	_, ok := s.m[w]
 	return ok
 }
@@ -48,6 +57,8 @@ func (s *wordSet) hasFold(w string) bool {
 		return s.has(lower(w))
 	}
 	var buf [32]byte
+	var packed uint64
+	packable := len(w) <= lexicon.MaxShort
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= 0x80 {
@@ -57,9 +68,17 @@ func (s *wordSet) hasFold(w string) bool {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
+		if packable {
+			packable = c != 0 // a zero byte ends a packed word
+			packed = lexicon.PackByte(packed, i, c)
+		}
 	}
 	if b := filterBit(buf[:len(w)]); s.filter[b/64]&(1<<(b%64)) == 0 {
 		return false
+	}
+	if packable {
+		_, found := s.short.Get(packed)
+		return found
 	}
 	_, ok := s.m[string(buf[:len(w)])]
 	return ok
@@ -70,10 +89,11 @@ func (s *wordSet) hasFold(w string) bool {
 type wordMap struct {
 	m      map[string]string
 	filter [filterBits / 64]uint64
+	short  *lexicon.ShortWords[string]
 }
 
 func makeMap(m map[string]string) wordMap {
-	wm := wordMap{m: m}
+	wm := wordMap{m: m, short: lexicon.NewShortWords(m)}
 	for w := range m {
 		if len(w) > 0 {
 			b := filterBit(w)
@@ -89,6 +109,9 @@ func (m *wordMap) get(w string) (string, bool) {
 		if b := filterBit(w); m.filter[b/64]&(1<<(b%64)) == 0 {
 			return "", false
 		}
+		if k, ok := lexicon.PackWord(w); ok {
+			return m.short.Get(k)
+		}
 	}
 	v, ok := m.m[w]
 	return v, ok
@@ -103,6 +126,7 @@ func makeSet(words ...string) wordSet {
 			s.filter[b/64] |= 1 << (b % 64)
 		}
 	}
+	s.short = lexicon.NewShortWords(s.m)
 	return s
 }
 

@@ -1,6 +1,10 @@
 package stance
 
-import "strings"
+import (
+	"strings"
+
+	"dossier/lexicon"
+)
 
 // wflag is a bit set of what a lower-case word does for stance and claims.
 type wflag uint32
@@ -106,6 +110,10 @@ var synonyms = [...]string{
 type tables struct {
 	flags map[string]wflag  // lower-case word -> flags
 	syn   map[string]uint64 // stem -> synonym class key
+	// shortFlags and shortSyn hold the words of flags and syn of up to
+	// lexicon.MaxShort bytes, looked up by their packed bytes.
+	shortFlags *lexicon.ShortWords[wflag]
+	shortSyn   *lexicon.ShortWords[uint64]
 	// filter has a bit for each word of flags (see filterBit): a word
 	// whose bit is clear has no flags, and is turned away without hashing.
 	filter [filterBits / 64]uint64
@@ -136,14 +144,36 @@ func (t *tables) synonym(w []byte) (uint64, bool) {
 	if b := filterBit(w); t.synFilter[b/64]&(1<<(b%64)) == 0 {
 		return 0, false
 	}
+	if p, ok := pack(w); ok {
+		return t.shortSyn.Get(p)
+	}
 	k, ok := t.syn[string(w)]
 	return k, ok
+}
+
+// pack returns w packed for a lexicon.ShortWords, and whether it fits.
+func pack(w []byte) (uint64, bool) {
+	if len(w) == 0 || len(w) > lexicon.MaxShort {
+		return 0, false
+	}
+	var k uint64
+	for i, c := range w {
+		if c == 0 {
+			return 0, false
+		}
+		k = lexicon.PackByte(k, i, c)
+	}
+	return k, true
 }
 
 // wordFlags returns the flags of a lower-case word.
 func (t *tables) wordFlags(w []byte) wflag {
 	if b := filterBit(w); t.filter[b/64]&(1<<(b%64)) == 0 {
 		return 0
+	}
+	if p, ok := pack(w); ok {
+		f, _ := t.shortFlags.Get(p)
+		return f
 	}
 	return t.flags[string(w)]
 }
@@ -168,6 +198,7 @@ func newTables() *tables {
 			t.synFilter[b/64] |= 1 << (b % 64)
 		}
 	}
+	t.shortFlags, t.shortSyn = lexicon.NewShortWords(t.flags), lexicon.NewShortWords(t.syn)
 	return t
 }
 
