@@ -197,6 +197,45 @@ func TestIsCommonAndPOS(t *testing.T) {
 	}
 }
 
+// TestClassOf checks that the class answers read from the map slots agree
+// with the entries.
+func TestClassOf(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		phrase        string
+		fold          bool
+		want, without Class // classes it must have and must not have
+		ok            bool
+	}{
+		{"Moscow", false, Capital | City, Common, true},
+		{"moscow", false, 0, 0, false},
+		{"MOSCOW", true, Capital, 0, true},
+		{"United Nations", false, Org, Country, true},
+		{"the", true, Common, Country, true},
+		{"the", false, 0, 0, false},
+		{"Qzxv Blorp", false, 0, 0, false},
+	}
+	for _, tt := range tests {
+		var c Class
+		var ok bool
+		var e Entry
+		var eok bool
+		if tt.fold {
+			c, ok = l.FoldClassOf(tt.phrase)
+			e, eok = l.LookupFold(tt.phrase)
+		} else {
+			c, ok = l.ClassOf(tt.phrase)
+			e, eok = l.Lookup(tt.phrase)
+		}
+		if ok != tt.ok || c&tt.want != tt.want || c&tt.without != 0 {
+			t.Errorf("class of %q (fold %v) = %v, %v; want %v without %v, %v", tt.phrase, tt.fold, c, ok, tt.want, tt.without, tt.ok)
+		}
+		if ok != eok || c != e.Class {
+			t.Errorf("class of %q (fold %v) = %v, %v; the entry says %v, %v", tt.phrase, tt.fold, c, ok, e.Class, eok)
+		}
+	}
+}
+
 func TestStateAbbrev(t *testing.T) {
 	l := Default()
 	tests := []struct {
@@ -322,8 +361,11 @@ func TestData(t *testing.T) {
 		t.Errorf("MaxWords() = %d, want 4..12", got)
 	}
 	counts := map[Class]int{}
-	for k, ix := range l.exact {
-		e := l.ents[ix]
+	for k, s := range l.exactTab.all {
+		e := l.ents[s.index()]
+		if s.class() != e.Class || s.pos() != e.POS {
+			t.Errorf("exact key %q: slot holds %v %v, entry %v %v", k, s.class(), s.pos(), e.Class, e.POS)
+		}
 		if k == "" || strings.TrimSpace(k) != k || strings.Contains(k, "  ") || strings.ContainsAny(k, "\t\n") {
 			t.Errorf("exact key %q is not a trimmed phrase", k)
 		}
@@ -347,8 +389,11 @@ func TestData(t *testing.T) {
 		}
 	}
 	commons := 0
-	for k, ix := range l.fold {
-		e := l.ents[ix]
+	for k, s := range l.foldTab.all {
+		e := l.ents[s.index()]
+		if s.class() != e.Class || s.pos() != e.POS {
+			t.Errorf("folded key %q: slot holds %v %v, entry %v %v", k, s.class(), s.pos(), e.Class, e.POS)
+		}
 		if k != strings.ToLower(k) {
 			t.Errorf("folded key %q is not lower case", k)
 		}
@@ -373,6 +418,9 @@ func TestNoAllocs(t *testing.T) {
 		{"Lookup", func() { l.Lookup("Moscow") }},
 		{"LookupFold", func() { l.LookupFold("REUTERS") }},
 		{"IsCommon", func() { l.IsCommon("the") }},
+		{"ClassOf", func() { l.ClassOf("Moscow") }},
+		{"FoldClassOf", func() { l.FoldClassOf("REUTERS") }},
+		{"POSOf", func() { l.POSOf("said") }},
 		{"StateAbbrev", func() { l.StateAbbrev("N.Y.") }},
 	}
 	for _, tt := range tests {
@@ -384,18 +432,52 @@ func TestNoAllocs(t *testing.T) {
 	}
 }
 
-// FuzzLookupFold checks that the stack fast path of LookupFold agrees with
-// lower-casing the phrase, and that no input panics.
+// FuzzLookupFold checks the lookups against Go maps of every phrase (built
+// from the tables' cells, an independent path from hashing): LookupFold's
+// fast path against lower-casing the phrase, the class and part-of-speech
+// answers against the entries, and that no input panics.
 func FuzzLookupFold(f *testing.F) {
-	for _, s := range []string{"MOSCOW", "the", "São Paulo", "N.Y.", "", "\xff", strings.Repeat("A", 70)} {
+	for _, s := range []string{"MOSCOW", "the", "São Paulo", "N.Y.", "", "\xff", strings.Repeat("A", 70),
+		"ab\x00", "United Nations Security Council", "moscow", "said", "Said"} {
 		f.Add(s)
 	}
 	l := Default()
+	exact, fold := map[string]slot{}, map[string]slot{}
+	for k, s := range l.exactTab.all {
+		exact[k] = s
+	}
+	for k, s := range l.foldTab.all {
+		fold[k] = s
+	}
+	entry := func(m map[string]slot, k string) (Entry, bool) {
+		s, ok := m[k]
+		if !ok {
+			return Entry{}, false
+		}
+		return l.ents[s.index()], true
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got, gotOK := l.LookupFold(s)
-		want, wantOK := l.get(l.fold, strings.ToLower(s))
+		want, wantOK := entry(fold, strings.ToLower(s))
 		if gotOK != wantOK || got != want {
 			t.Errorf("LookupFold(%q) = %v, %v, want %v, %v", s, got, gotOK, want, wantOK)
+		}
+		if c, ok := l.FoldClassOf(s); ok != wantOK || c != want.Class {
+			t.Errorf("FoldClassOf(%q) = %v, %v, want %v, %v", s, c, ok, want.Class, wantOK)
+		}
+		e, eok := entry(exact, s)
+		if got, ok := l.Lookup(s); ok != eok || got != e {
+			t.Errorf("Lookup(%q) = %v, %v, want %v, %v", s, got, ok, e, eok)
+		}
+		if c, ok := l.ClassOf(s); ok != eok || c != e.Class {
+			t.Errorf("ClassOf(%q) = %v, %v, want %v, %v", s, c, ok, e.Class, eok)
+		}
+		w, _ := entry(fold, s)
+		if p := l.POSOf(s); p != w.POS {
+			t.Errorf("POSOf(%q) = %v, want %v", s, p, w.POS)
+		}
+		if c := l.IsCommon(s); c != (w.Class&Common != 0) {
+			t.Errorf("IsCommon(%q) = %v, want %v", s, c, !c)
 		}
 	})
 }
@@ -408,7 +490,7 @@ func FuzzAddTSV(f *testing.F) {
 	f.Add("x\tNoSuchClass\n")
 	f.Add("\t\t\t\t\n")
 	f.Fuzz(func(t *testing.T, text string) {
-		l := &Lexicon{exact: map[string]uint32{}, fold: map[string]uint32{}, states: map[string]string{}, parties: map[string]Party{}}
+		l := &Lexicon{exact: map[string]slot{}, fold: map[string]slot{}, states: map[string]string{}, parties: map[string]Party{}}
 		_ = l.addTSV("fuzz.tsv", text)
 		_ = l.addStates(text)
 		_ = l.addParties(text)

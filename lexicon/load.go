@@ -41,8 +41,8 @@ func build() *Lexicon {
 // the first sense loaded gives a phrase its Name and Country.
 func load(fsys embed.FS) (*Lexicon, error) {
 	l := &Lexicon{
-		exact:   make(map[string]uint32, exactHint),
-		fold:    make(map[string]uint32, foldHint),
+		exact:   make(map[string]slot, exactHint),
+		fold:    make(map[string]slot, foldHint),
 		ents:    make([]Entry, 0, exactHint+foldHint),
 		states:  make(map[string]string, 300),
 		parties: make(map[string]Party, 128),
@@ -122,6 +122,14 @@ func load(fsys embed.FS) (*Lexicon, error) {
 	if err := l.addWords(text); err != nil {
 		return nil, err
 	}
+	if len(l.ents) > maxEntries || len(posLetters) > slotPOSBits {
+		return nil, fmt.Errorf("lexicon: %d entries and %d parts of speech do not fit a slot", len(l.ents), len(posLetters))
+	}
+	// The entries are final: the tables for lookups get their class and
+	// parts of speech in the slots.
+	l.firstWords = firstWords(l.exact)
+	l.exactTab, l.foldTab = newTable(l.exact, l.ents), newTable(l.fold, l.ents)
+	l.exact, l.fold = nil, nil
 	return l, nil
 }
 
@@ -233,6 +241,23 @@ func (l *Lexicon) addWords(text string) error {
 	return nil
 }
 
+// firstWords maps the first word of every phrase of m that has a space to
+// the most words (spaces plus one) of such a phrase.
+func firstWords(m map[string]slot) map[string]uint8 {
+	fw := make(map[string]uint8, 4096)
+	for k := range m {
+		first, _, ok := strings.Cut(k, " ")
+		if !ok {
+			continue
+		}
+		n := min(strings.Count(k, " ")+1, 255)
+		if uint8(n) > fw[first] {
+			fw[first] = uint8(n)
+		}
+	}
+	return fw
+}
+
 func setOnce(m map[string]string, k, v string) {
 	if _, ok := m[k]; !ok {
 		m[k] = v
@@ -255,14 +280,14 @@ func (l *Lexicon) add(phrase string, e Entry) {
 
 // merge records e under k in m, one of l.exact and l.fold, or joins it to
 // the entry already there.
-func (l *Lexicon) merge(m map[string]uint32, k string, e Entry) {
-	i, ok := m[k]
+func (l *Lexicon) merge(m map[string]slot, k string, e Entry) {
+	s, ok := m[k]
 	if !ok {
-		m[k] = uint32(len(l.ents))
+		m[k] = packSlot(len(l.ents), Entry{})
 		l.ents = append(l.ents, e)
 		return
 	}
-	old := &l.ents[i]
+	old := &l.ents[s.index()]
 	old.Class |= e.Class
 	old.POS |= e.POS
 	if old.Name == "" && old.Country == "" {

@@ -34,6 +34,10 @@ type Component interface {
 // Pipeline runs components in order over a Doc.
 type Pipeline struct {
 	components []Component
+	// names and assigns are each component's Name and Assigns, asked once
+	// when the pipeline is built.
+	names   []string
+	assigns [][]Layer
 }
 
 // NewPipeline checks that every layer a component requires is assigned by an
@@ -50,7 +54,11 @@ func NewPipeline(cs ...Component) (*Pipeline, error) {
 			have[l] = true
 		}
 	}
-	return &Pipeline{components: cs}, nil
+	p := &Pipeline{components: cs, names: make([]string, len(cs)), assigns: make([][]Layer, len(cs))}
+	for i, c := range cs {
+		p.names[i], p.assigns[i] = c.Name(), c.Assigns()
+	}
+	return p, nil
 }
 
 // Components lists the pipeline's component names in order.
@@ -67,15 +75,15 @@ func (p *Pipeline) Run(ctx context.Context, d *Doc) error {
 	if d.Producers == nil {
 		d.Producers = map[string]string{}
 	}
-	for _, c := range p.components {
+	for i, c := range p.components {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if err := c.Process(ctx, d); err != nil {
-			return fmt.Errorf("%s: %w", c.Name(), err)
+			return fmt.Errorf("%s: %w", p.names[i], err)
 		}
-		for _, l := range c.Assigns() {
-			d.Producers[string(l)] = c.Name()
+		for _, l := range p.assigns[i] {
+			d.Producers[string(l)] = p.names[i]
 		}
 	}
 	return nil

@@ -1,6 +1,11 @@
 package attribution
 
-import "dossier/lexicon"
+import (
+	"strings"
+
+	"dossier/lexicon"
+	"dossier/nlp"
+)
 
 // tokInfo is everything the component's own tables say about one
 // lower-case word form: its cue, its noun-cue and seeming rows, and its
@@ -15,11 +20,42 @@ type tokInfo struct {
 // the empty tokInfo of words in no table.
 type infoTable struct {
 	index map[string]uint32
+	// short holds the forms of index of up to lexicon.MaxShort bytes, for
+	// lookups by their packed bytes.
+	short *lexicon.ShortWords[uint32]
 	infos []tokInfo
-	// lens has, per first byte, a bit for each length (capped at 31) of the
-	// forms in index: a token whose bit is clear is in no table, and is
-	// turned away without hashing.
-	lens [128]uint32
+	// filter has a bit for each form in index (see filterBit): a token
+	// whose bit is clear is in no table, and is turned away without
+	// hashing. Most content words are.
+	filter [filterBits / 64]uint64
+}
+
+// filterBits is the size of infoTable.filter: for the few hundred forms of
+// the tables, few words not in them get through.
+const (
+	filterLog  = 14
+	filterBits = 1 << filterLog
+)
+
+// filterBit returns the bit of infoTable.filter for a non-empty form: its
+// length and its first and last bytes, mixed.
+func filterBit(w []byte) uint32 {
+	return filterBitOf(w[0], w[len(w)-1], len(w))
+}
+
+// filterBitOf is filterBit of a form of n bytes that starts with first and
+// ends with last.
+func filterBitOf(first, last byte, n int) uint32 {
+	h := (uint32(first) | uint32(last)<<8 | uint32(n)<<16) * 0x9e3779b1
+	return h >> (32 - filterLog)
+}
+
+// foldASCII returns c in lower case if it is an ASCII capital.
+func foldASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
 }
 
 // newInfoTable joins the cue, extra and word-class tables.
@@ -45,9 +81,11 @@ func newInfoTable(cues cueTable, extras extraTable, words wordTables) infoTable 
 	}
 	for w := range t.index {
 		if w != "" {
-			t.lens[w[0]&0x7f] |= 1 << min(len(w), 31)
+			b := filterBit([]byte(w))
+			t.filter[b/64] |= 1 << (b % 64)
 		}
 	}
+	t.short = lexicon.NewShortWords(t.index)
 	return t
 }
 
@@ -56,15 +94,53 @@ const posKnown lexicon.POS = 1 << 15
 
 // lookupInfos fills st.info with the index of each token's lower-case form
 // in the component's info table, in one pass over the tokens.
+//
+// The form is st.lower's; the filter needs only its length and its first
+// and last bytes, so a token the filter turns away is not lower-cased. A
+// form of up to lexicon.MaxShort bytes is packed as it is lower-cased and
+// looked up in the packed table.
 func (st *state) lookupInfos() {
 	var buf [lowerBuf]byte
-	idx, lens := st.c.info.index, &st.c.info.lens
-	for i := range st.toks {
-		w := st.lower(i, &buf)
-		if len(w) == 0 || lens[w[0]&0x7f]&(1<<len(w)) == 0 {
+	idx, short, filter := st.c.info.index, st.c.info.short, &st.c.info.filter
+	for i, t := range st.toks {
+		n := int(t.End - t.Start)
+		if t.Kind != nlp.Word || n == 0 || n > lowerBuf {
 			continue
 		}
-		st.info[i] = idx[string(w)]
+		w := st.text[t.Start:t.End]
+		if w[0] >= 0x80 || w[n-1] >= 0x80 || strings.IndexByte(w, 0xE2) >= 0 {
+			// Non-ASCII: st.lower reads a typographic apostrophe as "'"
+			// ("n’t", "don’t") and turns other words away.
+			if lw := st.lower(i, &buf); len(lw) > 0 {
+				if b := filterBit(lw); filter[b/64]&(1<<(b%64)) != 0 {
+					st.info[i] = idx[string(lw)]
+				}
+			}
+			continue
+		}
+		if b := filterBitOf(foldASCII(w[0]), foldASCII(w[n-1]), n); filter[b/64]&(1<<(b%64)) == 0 {
+			continue
+		}
+		ascii, packable := true, n <= lexicon.MaxShort
+		var packed uint64
+		for k := 0; k < n; k++ {
+			c := w[k]
+			if c >= 0x80 {
+				ascii = false
+				break
+			}
+			buf[k] = foldASCII(c)
+			if packable {
+				packable = c != 0 // a zero byte ends a packed word
+				packed = lexicon.PackByte(packed, k, buf[k])
+			}
+		}
+		switch {
+		case ascii && packable:
+			st.info[i], _ = short.Get(packed)
+		case ascii:
+			st.info[i] = idx[string(buf[:n])]
+		}
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"dossier"
 	"dossier/lexicon"
@@ -32,6 +33,8 @@ const Name = "ner.rules.v1"
 type Component struct {
 	lex *lexicon.Lexicon
 	w   *tables
+	// pool holds per-document scratch tables (see scratch).
+	pool sync.Pool
 }
 
 // New returns the component looking names up in lex.
@@ -55,9 +58,10 @@ func (c *Component) Process(ctx context.Context, d *nlp.Doc) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("ner: %w", err)
 	}
-	st := state{c: c, d: d, text: d.Text}
+	st := state{c: c, d: d, text: d.Text, sc: c.getScratch()}
 	st.run()
 	d.Entities = st.entities()
+	c.release(&st)
 	return nil
 }
 
@@ -87,6 +91,7 @@ type cand struct {
 type state struct {
 	c     *Component
 	d     *nlp.Doc
+	sc    *scratch
 	text  string
 	us    []unit
 	sent  []int32 // sentence number of each unit
@@ -102,19 +107,44 @@ type state struct {
 
 // Bits of state.memo above the lexicon class in the low 32 bits.
 const (
-	memoLexKnown uint64 = 1 << (32 + iota) // the class was looked up
-	memoLexFound                           // the lexicon has the unit's text
-	memoCCKnown                            // isCommonCap was computed
-	memoCC                                 // isCommonCap is true
+	memoLexKnown   uint64 = 1 << (32 + iota) // the class was looked up
+	memoLexFound                             // the lexicon has the unit's text
+	memoCCKnown                              // isCommonCap was computed
+	memoCC                                   // isCommonCap is true
+	memoWordsKnown                           // the phrase-length bound below was computed
+	memoTHKnown                              // isTitleHead was computed
+	memoTH                                   // isTitleHead is true
+	memoComKnown                             // commonUnit was computed
+	memoCom                                  // commonUnit is true
 )
+
+// The bound of phraseWords is kept in the memo from memoWordsShift on.
+const (
+	memoWordsShift = 48
+	memoWordsMask  = 0xff
+)
+
+// memoBit returns the answer memoized under the bits known and yes of unit
+// i's memo, computing it with f the first time.
+func (st *state) memoBit(i int, known, yes uint64, f func(int) bool) bool {
+	if m := st.memo[i]; m&known != 0 {
+		return m&yes != 0
+	}
+	v := f(i)
+	st.memo[i] |= known
+	if v {
+		st.memo[i] |= yes
+	}
+	return v
+}
 
 // unitLex returns the lexicon class of unit i's text as written, and
 // whether the lexicon has it: lex.Lookup(st.core(i)), looked up once.
 func (st *state) unitLex(i int) (lexicon.Class, bool) {
 	m := st.memo[i]
 	if m&memoLexKnown == 0 {
-		e, ok := st.c.lex.Lookup(st.core(i))
-		m |= memoLexKnown | uint64(e.Class)
+		cls, ok := st.c.lex.ClassOf(st.core(i))
+		m |= memoLexKnown | uint64(cls)
 		if ok {
 			m |= memoLexFound
 		}
@@ -123,9 +153,64 @@ func (st *state) unitLex(i int) (lexicon.Class, bool) {
 	return lexicon.Class(uint32(m)), m&memoLexFound != 0
 }
 
+// phraseWords returns the most words a phrase of the lexicon can have when
+// it starts at unit i and holds a space: the phrase's first word is then
+// the text from unit i to the next space, and the lexicon bounds the
+// length of its phrases that open with that word (0: none). It returns -1
+// when no phrase from unit i within the lexicon's longest can hold a space.
+func (st *state) phraseWords(i int) int {
+	m := st.memo[i]
+	if m&memoWordsKnown == 0 {
+		start := int(st.us[i].start)
+		last := min(i+st.c.lex.MaxWords(), len(st.us)) - 1
+		n := -1
+		if sp := strings.IndexByte(st.text[start:st.us[last].end], ' '); sp >= 0 {
+			n = st.c.lex.PhraseWords(st.text[start : start+sp])
+		}
+		m |= memoWordsKnown | uint64(uint8(n))<<memoWordsShift
+		st.memo[i] = m
+	}
+	return int(int8(m >> memoWordsShift & memoWordsMask))
+}
+
+// mayBeName reports whether the exact lexicon can hold the phrase p of the
+// units [i, i+n): a phrase with a space whose first word opens no phrase
+// of that many words is turned away without hashing.
+func (st *state) mayBeName(i int, p string) bool {
+	sp := strings.Count(p, " ")
+	if sp == 0 {
+		return true
+	}
+	max := st.phraseWords(i)
+	return max < 0 || sp < max
+}
+
+// isName reports whether the lexicon knows the units [a, b), as written,
+// as a name by itself (lookupName(st.phrase(a, b), false) is ok).
+func (st *state) isName(a, b int) bool {
+	if b == a+1 {
+		cls, ok := st.unitLex(a)
+		return ok && cls&nameClasses != 0
+	}
+	p := st.phrase(a, b)
+	if !st.mayBeName(a, p) {
+		return false
+	}
+	cls, ok := st.c.lex.ClassOf(p)
+	return ok && cls&nameClasses != 0
+}
+
+// seatAt reports whether the units [a, b) name a seat of government.
+func (st *state) seatAt(a, b int) bool {
+	_, ok := st.c.w.seatOf(st.phrase(a, b))
+	return ok
+}
+
 func (st *state) run() {
-	st.us = buildUnits(st.d, make([]unit, 0, len(st.d.Tokens)))
-	st.memo = make([]uint64, len(st.us))
+	st.us = buildUnits(st.d, st.sc.us[:0])
+	st.memo = grow(st.sc.memo, len(st.us))
+	clear(st.memo)
+	st.cands = st.sc.cands[:0]
 	st.markLines()
 	st.datelines()
 	st.sentences()
@@ -184,7 +269,9 @@ func (st *state) markLines() {
 				}
 			case u.has(uLower):
 				alpha++
-				if !w.function.has(st.core(i)) {
+				// Only whether the line has a lower-case content word
+				// matters: the first one settles it.
+				if lowerContent == 0 && !w.function.has(st.core(i)) {
 					lowerContent++
 				}
 			}
@@ -312,7 +399,7 @@ func (st *state) titleDateline(ls int) {
 	}
 	ph := st.phrase(ls, e)
 	place := false
-	if en, ok := st.c.lex.Lookup(ph); ok && en.Class&lexicon.Places != 0 {
+	if cls, ok := st.c.lex.ClassOf(ph); ok && cls&lexicon.Places != 0 {
 		place = true
 	}
 	switch {
@@ -350,11 +437,11 @@ func (st *state) dashBefore(k int) bool {
 // the lexicon knows, or a word that is not common English.
 func (st *state) dashPlace(a, b int) bool {
 	ph := st.phrase(a, b)
-	if e, ok := st.c.lex.LookupFold(ph); ok && e.Class&lexicon.Places != 0 {
+	if cls, ok := st.c.lex.FoldClassOf(ph); ok && cls&lexicon.Places != 0 {
 		return true
 	}
 	for x := a; x < b; x++ {
-		if st.common(st.core(x)) || st.c.w.function.hasFold(st.core(x)) {
+		if st.commonUnit(x) || st.c.w.function.hasFold(st.core(x)) {
 			return false
 		}
 	}
@@ -379,10 +466,10 @@ func (st *state) dateOrAgency(k int) bool {
 	case u.has(uDigit):
 		return len(c) >= 8 && c[0] >= '0' && c[0] <= '9' && (c[4] == '-' || c[2] == '/' || c[2] == '-')
 	case u.has(uParenOpen):
-		e, ok := st.c.lex.LookupFold(c)
-		return ok && e.Has(lexicon.Outlet)
+		cls, ok := st.c.lex.FoldClassOf(c)
+		return ok && cls&lexicon.Outlet != 0
 	}
-	if e, ok := st.c.lex.Lookup(c); ok && e.Has(lexicon.Calendar) || st.c.w.calendar.has(c) {
+	if cls, ok := st.unitLex(k); ok && cls&lexicon.Calendar != 0 || st.c.w.calendar.has(c) {
 		return k+1 < len(st.us) && st.us[k+1].has(uDigit)
 	}
 	return false
@@ -428,19 +515,25 @@ func (st *state) commonCap(i int) bool {
 	if cls, ok := st.unitLex(i); ok && cls&(nameClasses|lexicon.GivenName|lexicon.Surname) != 0 {
 		return false
 	}
-	return st.c.w.function.hasFold(w) || st.common(w)
+	return st.c.w.function.hasFold(w) || st.commonUnit(i)
+}
+
+// commonUnit reports whether unit i's text is a common English word:
+// st.common(st.core(i)), looked up once.
+func (st *state) commonUnit(i int) bool {
+	return st.memoBit(i, memoComKnown, memoCom, func(i int) bool { return st.common(st.core(i)) })
 }
 
 // common reports whether w, in any case, is a common English word.
 func (st *state) common(w string) bool {
-	e, ok := st.c.lex.LookupFold(w)
-	return ok && e.Has(lexicon.Common)
+	cls, ok := st.c.lex.FoldClassOf(w)
+	return ok && cls&lexicon.Common != 0
 }
 
 // sentences numbers the sentences of the units: a unit starts a sentence when
 // the tokenizer says so or when the previous unit ends one.
 func (st *state) sentences() {
-	st.sent = make([]int32, len(st.us))
+	st.sent = grow(st.sc.sent, len(st.us))
 	n := int32(0)
 	for i := range st.us {
 		if i > 0 && st.us[i].has(uSentStart) {
@@ -518,8 +611,13 @@ func (st *state) extendRun(i int) int {
 	return j
 }
 
-// isTitleHead reports whether unit i is the head word of a role.
+// isTitleHead reports whether unit i is the head word of a role. The answer
+// depends on the unit alone, and is memoized.
 func (st *state) isTitleHead(i int) bool {
+	return st.memoBit(i, memoTHKnown, memoTH, st.titleHead)
+}
+
+func (st *state) titleHead(i int) bool {
 	c := st.core(i)
 	if st.c.w.honorific.has(c) {
 		return true
@@ -537,7 +635,7 @@ func (st *state) isTitleHead(i int) bool {
 	if cls, ok := st.unitLex(i); ok && cls&(lexicon.TitleWord|lexicon.Honorific) != 0 && cls&(lexicon.GivenName|lexicon.Surname) == 0 {
 		return true
 	}
-	if _, ok := st.c.w.plural[c]; ok {
+	if _, ok := st.c.w.plural.get(c); ok {
 		return true
 	}
 	return false
@@ -548,13 +646,13 @@ func (st *state) isTitleMod(i int) bool {
 	if st.c.w.titleMod.hasFold(c) {
 		return true
 	}
-	e, ok := st.c.lex.Lookup(c)
-	return ok && e.Has(lexicon.TitleModifier)
+	cls, ok := st.unitLex(i)
+	return ok && cls&lexicon.TitleModifier != 0
 }
 
 // isPartyWord reports whether unit i names a political party ("Democrat").
 func (st *state) isPartyWord(i int) bool {
-	_, ok := st.c.w.party[st.core(i)]
+	_, ok := st.c.w.party.get(st.core(i))
 	return ok
 }
 
@@ -626,7 +724,7 @@ func (st *state) longName(i, j int) int {
 		if stop || st.us[i+n-1].has(uLineStart) {
 			continue
 		}
-		if _, ok := st.lookupName(st.phrase(i, i+n), false); ok {
+		if st.isName(i, i+n) {
 			return n
 		}
 	}
@@ -657,7 +755,7 @@ func (st *state) personLike(a, b int) bool {
 	if st.c.w.orgHead.has(st.core(b - 1)) {
 		return false
 	}
-	if _, ok := st.lookupName(st.phrase(a, b), false); ok {
+	if st.isName(a, b) {
 		return false
 	}
 	for i := a; i < b; i++ {
@@ -687,7 +785,7 @@ func (st *state) processRun(i, j int) {
 		}
 	}
 	if k >= 0 && st.personLike(k+1, j) {
-		if _, ok := st.lookupName(st.phrase(i, j), false); !ok {
+		if !st.isName(i, j) {
 			st.titleQualifiers(i, k+1)
 			c := st.newCand(k+1, j, dossier.Person)
 			c.person = true
@@ -701,7 +799,7 @@ func (st *state) processRun(i, j int) {
 	// A role written before the run: "U.N. special envoy Paul Lane".
 	if i > 0 && !st.us[i-1].has(uPunctAfter) && !st.us[i].has(uSentStart|uLineStart|uQuoteOpen|uPunctBefore) &&
 		st.us[i-1].has(uLower) && st.isTitleHead(i-1) && st.personLike(i, j) {
-		if _, ok := st.lookupName(st.phrase(i, j), false); !ok {
+		if !st.isName(i, j) {
 			c := st.newCand(i, j, dossier.Person)
 			c.person = true
 			c.title = st.titleText(i-1, i)
@@ -745,10 +843,7 @@ func (st *state) dropAtStart(a, j int) bool {
 	}
 	// A lexicon name starting here keeps the unit.
 	for n := min(st.c.lex.MaxWords(), j-a); n >= 1; n-- {
-		if _, ok := st.lookupName(st.phrase(a, a+n), false); ok {
-			return false
-		}
-		if _, ok := st.c.w.seat[st.phrase(a, a+n)]; ok {
+		if st.isName(a, a+n) || st.seatAt(a, a+n) {
 			return false
 		}
 	}
@@ -758,7 +853,7 @@ func (st *state) dropAtStart(a, j int) bool {
 	if !atStart {
 		return false
 	}
-	if e, ok := st.c.lex.Lookup(c); ok && e.Class&(lexicon.GivenName|lexicon.Surname) != 0 && j-a >= 2 {
+	if cls, ok := st.unitLex(a); ok && cls&(lexicon.GivenName|lexicon.Surname) != 0 && j-a >= 2 {
 		return false
 	}
 	l := c
@@ -768,7 +863,7 @@ func (st *state) dropAtStart(a, j int) bool {
 	if u.has(uAllCaps) {
 		return false
 	}
-	if (st.common(l) || len(l) > 3 && l[len(l)-1] == 's' && st.common(l[:len(l)-1])) && !st.seenCapitalised(a) {
+	if (st.commonUnit(a) || len(l) > 3 && l[len(l)-1] == 's' && st.common(l[:len(l)-1])) && !st.seenCapitalised(a) {
 		return true
 	}
 	// Participles and adverbs open sentences: "Asked if...", "Speaking to...".
@@ -782,7 +877,7 @@ func (st *state) dropAtStart(a, j int) bool {
 // elsewhere in the text, away from a sentence start.
 func (st *state) seenCapitalised(a int) bool {
 	if st.capSeen == nil {
-		st.capSeen = make(map[string]struct{}, 64)
+		st.capSeen = st.sc.capSeen
 		for i := range st.us {
 			u := &st.us[i]
 			if u.has(uSentStart|uQuoteOpen|uLineStart|uCapsLine) || !u.has(uCap) {
@@ -824,7 +919,7 @@ func (st *state) titleText(a, b int) string {
 		if w.titleStop.hasFold(c) || w.determiners.has(c) {
 			break
 		}
-		if _, ok := w.party[c]; ok {
+		if _, ok := w.party.get(c); ok {
 			break
 		}
 		if st.isTitleMod(p) || st.isTitleHead(p) || u.has(uCap) && !u.has(uSentStart|uQuoteOpen) || u.has(uCap) && st.isCountryish(p) {
@@ -836,7 +931,7 @@ func (st *state) titleText(a, b int) string {
 	// Drop a leading party word or a sentence-initial common word.
 	for a < b {
 		c := st.core(a)
-		if _, ok := w.party[c]; ok {
+		if _, ok := w.party.get(c); ok {
 			a++
 			continue
 		}
@@ -851,7 +946,7 @@ func (st *state) titleText(a, b int) string {
 	}
 	t := st.phrase(a, b)
 	last := st.core(b - 1)
-	if s, ok := w.plural[last]; ok {
+	if s, ok := w.plural.get(last); ok {
 		t = st.text[st.us[a].start:st.us[b-1].start] + s
 	}
 	return t
@@ -867,14 +962,14 @@ func (st *state) isCountryish(p int) bool {
 // unit p and ending by b, or 0.
 func (st *state) matchAt(p, b int, fold bool) int {
 	for n := min(st.c.lex.MaxWords(), b-p); n >= 1; n-- {
-		ph := st.phrase(p, p+n)
-		if _, ok := st.lookupName(ph, fold); ok {
-			return n
-		}
 		if !fold {
-			if _, ok := st.c.w.seat[ph]; ok {
+			if st.isName(p, p+n) || st.seatAt(p, p+n) {
 				return n
 			}
+			continue
+		}
+		if _, ok := st.lookupName(st.phrase(p, p+n), fold); ok {
+			return n
 		}
 	}
 	return 0
@@ -883,7 +978,7 @@ func (st *state) matchAt(p, b int, fold bool) int {
 // emitLexicon adds the lexicon name at units [p, q) as a candidate.
 func (st *state) emitLexicon(p, q int, fold bool) {
 	ph := st.phrase(p, q)
-	if country, ok := st.c.w.seat[ph]; ok && !fold {
+	if country, ok := st.c.w.seatOf(ph); ok && !fold {
 		c := st.newCand(p, q, dossier.Org)
 		c.country = country
 		c.kind = dossier.MentionCapital
@@ -950,7 +1045,7 @@ func (st *state) newCand(p, q int, typ dossier.EntityType) cand {
 func (st *state) segment(a, b int) {
 	w := st.c.w
 	if b-a >= 2 {
-		if _, ok := st.lookupName(st.phrase(a, b), false); !ok {
+		if !st.isName(a, b) {
 			// An organisation by its head word: "Federal Reserve Bank",
 			// "University of Texas", "Banco do Brasil".
 			hasOf, conn := false, false
@@ -977,7 +1072,7 @@ func (st *state) segment(a, b int) {
 	// Events and places by their head word: "World Cup", "Tiananmen Square".
 	if b-a >= 2 {
 		last := st.core(b - 1)
-		if _, ok := st.lookupName(st.phrase(a, b), false); !ok {
+		if !st.isName(a, b) {
 			switch {
 			case w.eventHead.has(last):
 				st.cands = append(st.cands, st.newCand(a, b, dossier.Other))
@@ -1030,8 +1125,8 @@ func (st *state) placeWithName(a, b, p, n int) bool {
 	if b-a < 2 || n == b-a {
 		return false
 	}
-	e, _ := st.lookupName(st.phrase(p, p+n), false)
-	if e.Class&(lexicon.Country|lexicon.Region|lexicon.City|lexicon.Capital) == 0 || e.Has(lexicon.Demonym) {
+	cls, _ := st.c.lex.ClassOf(st.phrase(p, p+n))
+	if cls&(lexicon.Country|lexicon.Region|lexicon.City|lexicon.Capital) == 0 || cls&lexicon.Demonym != 0 {
 		return false
 	}
 	for x := a; x < b; x++ {

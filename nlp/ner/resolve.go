@@ -28,7 +28,7 @@ func (st *state) typeUnknowns() {
 		}
 	}
 	surname, known := st.nameMaps()
-	memo := map[string]dossier.EntityType{}
+	memo := st.sc.single
 	for i := range st.cands {
 		c := &st.cands[i]
 		if c.typ != "" {
@@ -81,10 +81,10 @@ func (st *state) orgAliases() {
 			}
 			ph := st.phrase(int(c.u0), x+1)
 			if m == 1 {
-				if e, ok := st.c.lex.Lookup(ph); ok && e.Class&(nameClasses|lexicon.Calendar) != 0 {
+				if cls, ok := st.unitLex(x); ok && cls&(nameClasses|lexicon.Calendar) != 0 {
 					continue
 				}
-				if st.common(ph) || st.c.w.function.hasFold(ph) || st.us[x].has(uAllCaps) && len(ph) <= 2 {
+				if st.commonUnit(x) || st.c.w.function.hasFold(ph) || st.us[x].has(uAllCaps) && len(ph) <= 2 {
 					continue
 				}
 			}
@@ -127,7 +127,7 @@ func (st *state) orgAliases() {
 			}
 			if e == k {
 				// One candidate: not a place or body the lexicon knows.
-				if _, known := st.lookupName(st.phrase(int(c.u0), int(c.u1)), false); known {
+				if st.isName(int(c.u0), int(c.u1)) {
 					continue
 				}
 			}
@@ -177,8 +177,7 @@ func (st *state) headCue(a int) dossier.EntityType {
 // nameMaps returns the people's surnames and first names (mapped to their
 // full-name candidate) and the typed names of the article.
 func (st *state) nameMaps() (surname, known map[string]int) {
-	surname = map[string]int{}
-	known = map[string]int{}
+	surname, known = st.sc.surname, st.sc.known
 	for i := range st.cands {
 		c := &st.cands[i]
 		if c.typ == "" {
@@ -236,7 +235,7 @@ func (st *state) classifyMulti(c *cand) dossier.EntityType {
 	// Common words that are not names make a name of a thing or a body:
 	// "Red Star", "Golden Gate" (but "Tiger Woods", "Dean Jones").
 	for x := a; x < b; x++ {
-		if !st.us[x].has(uCap) || !st.common(st.core(x)) {
+		if !st.us[x].has(uCap) || !st.commonUnit(x) {
 			continue
 		}
 		if ec, ok := st.unitLex(x); ok && ec&(lexicon.GivenName|lexicon.Surname) != 0 {
@@ -284,9 +283,9 @@ func (st *state) classifySingle(c *cand) dossier.EntityType {
 			return dossier.Other
 		}
 	}
-	e, known := st.c.lex.Lookup(text)
-	name := known && e.Any(lexicon.GivenName|lexicon.Surname)
-	if per == 0 && loc == 0 && org == 0 && !name && st.common(text) {
+	cls, known := st.unitLex(a)
+	name := known && cls&(lexicon.GivenName|lexicon.Surname) != 0
+	if per == 0 && loc == 0 && org == 0 && !name && st.commonUnit(a) {
 		return ""
 	}
 	if u.has(uAllCaps) && u.end-u.start <= 6 && per+loc+org == 0 {
@@ -445,7 +444,7 @@ func (st *state) teams() {
 		if c.typ == dossier.NORP || c.typ == dossier.Other || c.typ == dossier.Outlet || c.kind == dossier.MentionDemonym {
 			return false
 		}
-		if e, ok := st.c.lex.LookupFold(st.text[c.span.Start:c.span.End]); ok && e.Has(lexicon.Country) {
+		if cls, ok := st.c.lex.FoldClassOf(st.text[c.span.Start:c.span.End]); ok && cls&lexicon.Country != 0 {
 			return false
 		}
 		return true
@@ -456,16 +455,12 @@ func (st *state) teams() {
 		}
 		team[lower(st.text[st.cands[i].span.Start:st.cands[i].span.End])] = true
 	}
-	// The candidates starting at each unit.
-	at := make(map[int32]int, len(st.cands))
-	for i := range st.cands {
-		at[st.cands[i].u0] = i
-	}
+	// The candidates starting at each unit, built on first use.
+	var at map[int32]int
 	for i := range st.cands {
 		c := &st.cands[i]
-		if !isName(i) {
-			continue
-		}
+		// isName(i) is asked last, when the words around make a team
+		// likely: it looks the name up.
 		b := int(c.u1)
 		if b >= len(st.us) || st.us[b-1].has(uPunctAfter|uPoss) && !st.us[b-1].has(uComma) {
 			continue
@@ -479,18 +474,28 @@ func (st *state) teams() {
 		switch {
 		case st.c.w.sportRole.has(nc) && !n.has(uCap):
 			// "Surrey captain Chris Lewis", "Norwich striker Keith O'Neill".
-			mark(i)
+			if isName(i) {
+				mark(i)
+			}
 		case a > 0 && !st.us[a-1].has(uPunctAfter) && (st.core(a-1) == "club" || st.core(a-1) == "side"):
 			// "serie A club Atalanta", "first division side Nice".
-			mark(i)
+			if isName(i) {
+				mark(i)
+			}
 		case n.has(uDigit) && !n.has(uLineStart) && !isDateLike(nc):
 			// "Essex 532-8", "Chicago 4 Houston 2": a score after the name, the
 			// name opening a line or following another score.
-			if st.us[a].has(uLineStart) || a > 0 && (st.us[a-1].has(uDigit) || st.us[a-1].has(uComma)) {
+			if (st.us[a].has(uLineStart) || a > 0 && (st.us[a-1].has(uDigit) || st.us[a-1].has(uComma))) && isName(i) {
 				mark(i)
 			}
 		case st.c.w.sportVerb.has(nc):
-			if k, ok := at[int32(b+1)]; ok && isName(k) && !st.us[b].has(uPunctAfter) {
+			if at == nil {
+				at = make(map[int32]int, len(st.cands))
+				for i := range st.cands {
+					at[st.cands[i].u0] = i
+				}
+			}
+			if k, ok := at[int32(b+1)]; ok && isName(k) && !st.us[b].has(uPunctAfter) && isName(i) {
 				mark(i)
 				mark(k)
 			}
@@ -580,7 +585,7 @@ func (st *state) personAttributes(c *cand) {
 		if us[x].has(uPunctAfter) {
 			break
 		}
-		if p, ok := w.party[st.core(x)]; ok {
+		if p, ok := w.party.get(st.core(x)); ok {
 			c.party = p
 			break
 		}
@@ -627,8 +632,8 @@ func (st *state) personAttributes(c *cand) {
 			s++
 			continue
 		}
-		if _, ok := w.party[cx]; ok && x == s {
-			c.party = w.party[cx]
+		if p, ok := w.party.get(cx); ok && x == s {
+			c.party = p
 		}
 		if st.isTitleHead(x) || cx == "Democrat" || cx == "Republican" {
 			head = x
@@ -638,7 +643,7 @@ func (st *state) personAttributes(c *cand) {
 		}
 	}
 	if head >= s && c.title == "" {
-		if _, ok := w.party[st.core(head)]; !ok {
+		if _, ok := w.party.get(st.core(head)); !ok {
 			c.title = st.phrase(s, head+1)
 		}
 	}
@@ -672,6 +677,10 @@ type group struct {
 	e      dossier.Entity
 	first  int
 	gender byte // 'm', 'f' or 0
+	// n counts the entity's mentions; link is the group of the country a
+	// demonym is linked to, or -1.
+	n    int
+	link int
 }
 
 // entities groups the candidates into entities, resolves pronouns, and
@@ -680,12 +689,8 @@ func (st *state) entities() []dossier.Entity {
 	if len(st.cands) == 0 {
 		return nil
 	}
-	type gkey struct {
-		typ dossier.EntityType
-		key string
-	}
-	idx := make(map[gkey]int, len(st.cands))
-	groups := make([]group, 0, len(st.cands)/2+1)
+	idx := st.sc.idx
+	groups := st.sc.groups[:0]
 	for i := range st.cands {
 		c := &st.cands[i]
 		if c.typ == "" || c.span.Empty() {
@@ -696,11 +701,11 @@ func (st *state) entities() []dossier.Entity {
 		if !ok {
 			g = len(groups)
 			idx[k] = g
-			groups = append(groups, group{e: dossier.Entity{Name: c.key, Type: c.typ}, first: c.span.Start})
+			groups = append(groups, group{e: dossier.Entity{Name: c.key, Type: c.typ}, first: c.span.Start, link: -1})
 		}
 		c.ent = g
 		gr := &groups[g]
-		gr.e.Mentions = append(gr.e.Mentions, dossier.Mention{Span: c.span, Kind: c.kind})
+		gr.n++
 		if gr.e.Title == "" && c.title != "" {
 			gr.e.Title = c.title
 		}
@@ -730,7 +735,33 @@ func (st *state) entities() []dossier.Entity {
 			}
 		}
 	}
-	st.pronouns(groups)
+	st.sc.groups = groups
+	pronouns := st.pronouns(groups)
+	// The mentions of all entities share one array: the names in the order
+	// of the candidates, then the pronouns in text order, as if appended.
+	total := 0
+	for g := range groups {
+		total += groups[g].n
+	}
+	ms := make([]dossier.Mention, total)
+	off := 0
+	for g := range groups {
+		gr := &groups[g]
+		gr.e.Mentions = ms[off : off : off+gr.n]
+		off += gr.n
+	}
+	for i := range st.cands {
+		c := &st.cands[i]
+		if c.typ == "" || c.span.Empty() {
+			continue
+		}
+		gr := &groups[c.ent]
+		gr.e.Mentions = append(gr.e.Mentions, dossier.Mention{Span: c.span, Kind: c.kind})
+	}
+	for _, p := range pronouns {
+		gr := &groups[p.ent]
+		gr.e.Mentions = append(gr.e.Mentions, dossier.Mention{Span: spanOf(&st.us[p.unit]), Kind: dossier.MentionPronoun})
+	}
 	// Demonyms link to their country when the article names it.
 	for g := range groups {
 		gr := &groups[g]
@@ -741,28 +772,30 @@ func (st *state) entities() []dossier.Entity {
 			c := &st.cands[i]
 			if c.ent == g && c.country != "" {
 				if k, ok := idx[gkey{dossier.GPE, c.country}]; ok {
-					gr.e.LinkedTo = "#" + strconv.Itoa(k)
+					gr.link = k
 				}
 				break
 			}
 		}
 	}
-	order := make([]int, len(groups))
+	order := grow(st.sc.order, len(groups))
+	st.sc.order = order
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(groups[x].first, groups[y].first) })
-	ids := make([]string, len(groups))
+	// rank[g] is the position of group g in order, which names its id.
+	rank := grow(st.sc.rank, len(groups))
+	st.sc.rank = rank
 	for n, g := range order {
-		ids[g] = "e" + strconv.Itoa(n+1)
+		rank[g] = n
 	}
 	out := make([]dossier.Entity, 0, len(groups))
 	for _, g := range order {
 		e := groups[g].e
-		e.ID = ids[g]
-		if e.LinkedTo != "" {
-			k, _ := strconv.Atoi(e.LinkedTo[1:])
-			e.LinkedTo = ids[k]
+		e.ID = entityID(rank[g])
+		if k := groups[g].link; k >= 0 {
+			e.LinkedTo = entityID(rank[k])
 		}
 		slices.SortStableFunc(e.Mentions, func(x, y dossier.Mention) int { return cmp.Compare(x.Span.Start, y.Span.Start) })
 		out = append(out, e)
@@ -770,27 +803,44 @@ func (st *state) entities() []dossier.Entity {
 	return out
 }
 
+// entityIDs are the ids of the first entities of a document: "e1", "e2"...
+var entityIDs = func() []string {
+	ids := make([]string, 256)
+	for n := range ids {
+		ids[n] = "e" + strconv.Itoa(n+1)
+	}
+	return ids
+}()
+
+// entityID returns the id of the entity at position n (from 0) in order of
+// first mention.
+func entityID(n int) string {
+	if n < len(entityIDs) {
+		return entityIDs[n]
+	}
+	return "e" + strconv.Itoa(n+1)
+}
+
 // maxScan bounds how many earlier person mentions a pronoun looks at.
 const maxScan = 32
 
 // pronouns resolves he/him/his and she/her to the person most likely meant:
 // the first person named earlier in the same sentence, else the first person
-// (the subject) of one of the three sentences before.
-func (st *state) pronouns(groups []group) {
+// (the subject) of one of the three sentences before. It returns the
+// pronouns it resolved in text order, and counts them in their groups.
+func (st *state) pronouns(groups []group) []pronounMention {
 	w := st.c.w
-	type pm struct {
-		unit int32
-		ent  int
-	}
-	people := make([]pm, 0, len(st.cands))
+	people := st.sc.people[:0]
 	for i := range st.cands {
 		c := &st.cands[i]
 		if c.typ == dossier.Person && !c.weak && c.ent >= 0 {
 			people = append(people, pm{c.u0, c.ent})
 		}
 	}
+	st.sc.people = people
+	out := st.sc.pronoun[:0]
 	if len(people) == 0 {
-		return
+		return out
 	}
 	slices.SortStableFunc(people, func(x, y pm) int { return cmp.Compare(x.unit, y.unit) })
 	next := 0 // people[:next] are before the current unit
@@ -803,15 +853,11 @@ func (st *state) pronouns(groups []group) {
 			continue
 		}
 		core := st.core(i)
-		var gender byte
-		switch {
-		case w.pronounM.has(core):
-			gender = 'm'
-		case w.pronounF.has(core):
-			gender = 'f'
-		default:
+		sex, ok := w.pronounSex.get(core)
+		if !ok {
 			continue
 		}
+		gender := sex[0]
 		if next == 0 {
 			continue
 		}
@@ -848,8 +894,9 @@ func (st *state) pronouns(groups []group) {
 		if gr.gender == 0 {
 			gr.gender = gender
 		}
-		gr.e.Mentions = append(gr.e.Mentions, dossier.Mention{
-			Span: spanOf(u), Kind: dossier.MentionPronoun,
-		})
+		gr.n++
+		out = append(out, pronounMention{unit: int32(i), ent: pick})
 	}
+	st.sc.pronoun = out
+	return out
 }

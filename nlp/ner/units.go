@@ -80,8 +80,9 @@ func buildUnits(d *nlp.Doc, dst []unit) []unit {
 		if toks[i].Is(nlp.SentStart) || toks[i].Is(nlp.ParaStart) || prevEnd {
 			u.flags |= uSentStart
 		}
-		// Cut the front.
-		for s < e {
+		// Cut the front (a word that opens with a letter or digit has
+		// nothing to cut).
+		for s < e && asciiClass[text[s]]&cAlnum == 0 {
 			r, size := utf8.DecodeRuneInString(text[s:e])
 			if isQuoteRune(r) {
 				u.flags |= uQuoteOpen
@@ -95,7 +96,7 @@ func buildUnits(d *nlp.Doc, dst []unit) []unit {
 			s += size
 		}
 		// Cut the back.
-		for e > s {
+		for e > s && asciiClass[text[e-1]]&cAlnum == 0 {
 			r, size := utf8.DecodeLastRuneInString(text[s:e])
 			switch {
 			case r == ',':
@@ -187,38 +188,63 @@ func isAbbrevCore(core string) bool {
 	return isAbbrevWord(core)
 }
 
+// Classes of ASCII bytes for shapeFlags and buildUnits.
+const (
+	cUpper  uint8 = 1 << iota // A-Z
+	cLetter                   // a-z, A-Z
+	cDigit                    // 0-9
+	cHyphen                   // -
+	cAlnum                    // a letter or a digit
+)
+
+// asciiClass is the class of each byte below utf8.RuneSelf (0 above).
+var asciiClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = cLetter | cAlnum
+		t[c-'a'+'A'] = cLetter | cUpper | cAlnum
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = cDigit | cAlnum
+	}
+	t['-'] = cHyphen
+	return t
+}()
+
 // shapeFlags computes the capitalisation flags of a core.
 func shapeFlags(w string) uflag {
 	var f uflag
 	if w == "" {
 		return 0
 	}
-	r, _ := utf8.DecodeRuneInString(w)
-	switch {
-	case unicode.IsUpper(r):
-		f |= uCap
-	case unicode.IsLower(r):
-		f |= uLower
-		// Arabic articles before a capitalised name: "al-Assad", "el-Sisi".
-		if len(w) > 3 && (w[:3] == "al-" || w[:3] == "el-") && w[3] >= 'A' && w[3] <= 'Z' {
-			f = f&^uLower | uCap
+	if c := w[0]; c < utf8.RuneSelf {
+		switch x := asciiClass[c]; {
+		case x&cUpper != 0:
+			f |= uCap
+		case x&cLetter != 0:
+			f |= uLower
+			// Arabic articles before a capitalised name: "al-Assad", "el-Sisi".
+			if len(w) > 3 && (w[:3] == "al-" || w[:3] == "el-") && w[3] >= 'A' && w[3] <= 'Z' {
+				f = f&^uLower | uCap
+			}
+		}
+	} else {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			f |= uCap
+		case unicode.IsLower(r):
+			f |= uLower
 		}
 	}
 	letters, upper := 0, 0
+	var seen uint8
 	for i := 0; i < len(w); {
 		c := w[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c >= 'A' && c <= 'Z':
-				letters++
-				upper++
-			case c >= 'a' && c <= 'z':
-				letters++
-			case c >= '0' && c <= '9':
-				f |= uDigit
-			case c == '-':
-				f |= uHyphen
-			}
+			x := asciiClass[c]
+			seen |= x
+			letters += int(x>>1) & 1 // cLetter
+			upper += int(x) & 1      // cUpper
 			i++
 			continue
 		}
@@ -230,6 +256,12 @@ func shapeFlags(w string) uflag {
 			}
 		}
 		i += size
+	}
+	if seen&cDigit != 0 {
+		f |= uDigit
+	}
+	if seen&cHyphen != 0 {
+		f |= uHyphen
 	}
 	if letters >= 2 && upper == letters {
 		f |= uAllCaps

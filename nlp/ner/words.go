@@ -5,26 +5,46 @@ package ner
 // words that head a role or an organisation's name. Every list is general
 // English; none comes from a particular article.
 
+import "dossier/lexicon"
+
 // wordSet is a set of words keyed by their exact spelling. Lookups with a
 // substring of the text do not allocate.
 type wordSet struct {
 	m map[string]struct{}
-	// lens has, for each first byte (folded to 7 bits), a bit for each
-	// length (capped at 31) of the words in m. Most words are in no set,
-	// and this filter turns them away without hashing.
-	lens [128]uint32
+	// filter has a bit for each word in m (see filterBit). Most words
+	// are in no set, and the filter turns them away without hashing.
+	filter [filterBits / 64]uint64
+	// short holds the words of m of up to lexicon.MaxShort bytes, looked
+	// up by their packed bytes.
+	short *lexicon.ShortWords[struct{}]
 }
 
-// lenBit is the bit of lens for a word of n bytes.
-func lenBit(n int) uint32 { return 1 << min(n, 31) }
+// filterBits is the size of wordSet.filter: for a set of a few hundred
+// words, few other words get through.
+const (
+	filterLog  = 12
+	filterBits = 1 << filterLog
+)
+
+// filterBit returns the bit of wordSet.filter for a non-empty word: its
+// length and its first and last bytes, mixed.
+func filterBit[S string | []byte](w S) uint32 {
+	n := len(w)
+	h := (uint32(w[0]) | uint32(w[n-1])<<8 | uint32(n)<<16) * 0x9e3779b1
+	return h >> (32 - filterLog)
+}
 
 func (s *wordSet) has(w string) bool {
 	if len(w) == 0 {
 		_, ok := s.m[w]
 		return ok
 	}
-	if s.lens[w[0]&0x7f]&lenBit(len(w)) == 0 {
+	if b := filterBit(w); s.filter[b/64]&(1<<(b%64)) == 0 {
 		return false
+	}
+	if k, ok := lexicon.PackWord(w); ok {
+		_, found := s.short.Get(k)
+		return found
 	}
 	_, ok := s.m[w]
 	return ok
@@ -37,6 +57,8 @@ func (s *wordSet) hasFold(w string) bool {
 		return s.has(lower(w))
 	}
 	var buf [32]byte
+	var packed uint64
+	packable := len(w) <= lexicon.MaxShort
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= 0x80 {
@@ -46,12 +68,53 @@ func (s *wordSet) hasFold(w string) bool {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
+		if packable {
+			packable = c != 0 // a zero byte ends a packed word
+			packed = lexicon.PackByte(packed, i, c)
+		}
 	}
-	if s.lens[buf[0]]&lenBit(len(w)) == 0 {
+	if b := filterBit(buf[:len(w)]); s.filter[b/64]&(1<<(b%64)) == 0 {
 		return false
+	}
+	if packable {
+		_, found := s.short.Get(packed)
+		return found
 	}
 	_, ok := s.m[string(buf[:len(w)])]
 	return ok
+}
+
+// wordMap is a map from words, keyed by their exact spelling, with the
+// filter of a wordSet.
+type wordMap struct {
+	m      map[string]string
+	filter [filterBits / 64]uint64
+	short  *lexicon.ShortWords[string]
+}
+
+func makeMap(m map[string]string) wordMap {
+	wm := wordMap{m: m, short: lexicon.NewShortWords(m)}
+	for w := range m {
+		if len(w) > 0 {
+			b := filterBit(w)
+			wm.filter[b/64] |= 1 << (b % 64)
+		}
+	}
+	return wm
+}
+
+// get returns the value of word w.
+func (m *wordMap) get(w string) (string, bool) {
+	if len(w) > 0 {
+		if b := filterBit(w); m.filter[b/64]&(1<<(b%64)) == 0 {
+			return "", false
+		}
+		if k, ok := lexicon.PackWord(w); ok {
+			return m.short.Get(k)
+		}
+	}
+	v, ok := m.m[w]
+	return v, ok
 }
 
 func makeSet(words ...string) wordSet {
@@ -59,9 +122,11 @@ func makeSet(words ...string) wordSet {
 	for _, w := range words {
 		s.m[w] = struct{}{}
 		if len(w) > 0 {
-			s.lens[w[0]&0x7f] |= lenBit(len(w))
+			b := filterBit(w)
+			s.filter[b/64] |= 1 << (b % 64)
 		}
 	}
+	s.short = lexicon.NewShortWords(s.m)
 	return s
 }
 
@@ -74,7 +139,7 @@ type tables struct {
 	titleHead    wordSet // lower case heads of roles: president, envoy, sen.
 	titleMod     wordSet // lower case modifiers kept in a title: former, special, deputy
 	titleStop    wordSet // adjectives a title drops: longtime, new, then
-	plural       map[string]string
+	plural       wordMap
 	orgHead      wordSet // words that end or head organisation names: University, Bank, Party
 	personVerb   wordSet // verbs that follow a person subject: said, told, added
 	actorVerb    wordSet // words after a capital used as an actor: is, may, has, said
@@ -84,8 +149,10 @@ type tables struct {
 	outletBefore wordSet // nouns before the name of a news outlet: newspaper, magazine
 	pronounM     wordSet
 	pronounF     wordSet
-	party        map[string]string // Democrat -> D
+	pronounSex   wordMap           // the words of pronounM and pronounF -> "m" or "f"
+	party        wordMap           // Democrat -> D
 	seat         map[string]string // seats of government -> country
+	seatKeys     wordSet           // the keys of seat, to turn other phrases away without hashing
 	sportVerb    wordSet           // verbs between two teams: beat, drew
 	determiners  wordSet
 	calendar     wordSet // days and months: capitalised, never entities
@@ -101,7 +168,39 @@ type tables struct {
 	productAfter wordSet // nouns after the name of a benchmark or product: crude, futures
 }
 
+// seatOf returns the country whose seat of government the phrase names.
+func (t *tables) seatOf(phrase string) (string, bool) {
+	if len(phrase) == 0 {
+		return "", false
+	}
+	if b := filterBit(phrase); t.seatKeys.filter[b/64]&(1<<(b%64)) == 0 {
+		return "", false
+	}
+	c, ok := t.seat[phrase]
+	return c, ok
+}
+
 func newTables() *tables {
+	t := newWordTables()
+	keys := make([]string, 0, len(t.seat))
+	for k := range t.seat {
+		keys = append(keys, k)
+	}
+	t.seatKeys = makeSet(keys...)
+	sex := map[string]string{}
+	for w := range t.pronounM.m {
+		sex[w] = "m"
+	}
+	for w := range t.pronounF.m {
+		if _, both := sex[w]; !both {
+			sex[w] = "f"
+		}
+	}
+	t.pronounSex = makeMap(sex)
+	return t
+}
+
+func newWordTables() *tables {
 	return &tables{
 		function: makeSet(
 			"a", "an", "the", "this", "that", "these", "those", "some", "any", "each", "every",
@@ -178,13 +277,13 @@ func newTables() *tables {
 			"influential", "powerful", "respected", "beleaguered", "recent", "late",
 			"future", "would-be", "self-styled", "so-called",
 		),
-		plural: map[string]string{
+		plural: makeMap(map[string]string{
 			"Sens.": "Sen.", "Reps.": "Rep.", "Govs.": "Gov.", "senators": "senator",
 			"Senators": "Senator", "representatives": "representative",
 			"governors": "governor", "ministers": "minister", "Ministers": "Minister",
 			"envoys": "envoy", "officials": "official", "lawmakers": "lawmaker",
 			"analysts": "analyst", "economists": "economist",
-		},
+		}),
 		orgHead: makeSet(
 			"University", "College", "Institute", "Academy", "School", "Bank", "Group",
 			"Corp", "Corp.", "Corporation", "Inc", "Inc.", "Co", "Co.", "Ltd", "Ltd.",
@@ -248,10 +347,10 @@ func newTables() *tables {
 		),
 		pronounM: makeSet("he", "He", "him", "Him", "his", "His", "himself", "HE", "HIS"),
 		pronounF: makeSet("she", "She", "her", "Her", "hers", "herself", "SHE", "HER"),
-		party: map[string]string{
+		party: makeMap(map[string]string{
 			"Democrat": "D", "Democratic": "D", "Democrats": "D", "Republican": "R",
 			"Republicans": "R", "GOP": "R", "Independent": "I",
-		},
+		}),
 		seat: map[string]string{
 			"Kremlin":        "Russia",
 			"White House":    "United States",

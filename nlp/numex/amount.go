@@ -458,12 +458,14 @@ func (t *tables) currencyPrefix(text string, p int) (string, int) {
 	for e > p && text[e-1] == '.' && e-p > 3 {
 		e--
 	}
-	code, ok := t.prefixes[text[p:e]]
-	if !ok {
-		return "", 0
-	}
+	// The digit first: most capitalised words are not before a number,
+	// and need no lookup.
 	s := spacesBeforeDigit(text, e)
 	if e+s >= len(text) || !isDigit(text[e+s]) {
+		return "", 0
+	}
+	code, ok := t.prefixes[text[p:e]]
+	if !ok {
 		return "", 0
 	}
 	return code, e - p + s

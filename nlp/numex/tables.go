@@ -101,8 +101,11 @@ type connector struct {
 // tables holds every lookup table of the package. It is immutable after
 // construction and shared by all components.
 type tables struct {
-	words      map[string]wordInfo
-	wordBloom  [64]uint64 // a filter in front of words: most tokens miss without hashing
+	words     map[string]wordInfo
+	wordBloom [bloomBits / 64]uint64 // a filter in front of words: most tokens miss without hashing
+	// shortWords holds the words of words of up to lexicon.MaxShort bytes,
+	// looked up by their packed bytes.
+	shortWords *lexicon.ShortWords[wordInfo]
 	suffixes   map[string]suffix
 	maxSuffix  int // words in the longest suffix phrase
 	attached   map[string]suffix
@@ -146,6 +149,7 @@ func buildTables() *tables {
 		h := bloomKey(w)
 		t.wordBloom[h>>6] |= 1 << (h & 63)
 	}
+	t.shortWords = lexicon.NewShortWords(t.words)
 	for _, c := range []string{"to", "at", "to close at", "to end at", "to settle at",
 		"to finish at", "to stand at", "to trade at", "to reach", "to hit", "to touch",
 		"to a record", "to a record high of", "to a record low of", "to a high of",
@@ -169,9 +173,19 @@ func buildTables() *tables {
 	return t
 }
 
-// bloomKey hashes a word's first and last bytes and length into 12 bits.
+// bloomBits is the size of wordBloom: for the words of the tables, few
+// other words get through.
+const (
+	bloomLog  = 14
+	bloomBits = 1 << bloomLog
+)
+
+// bloomKey mixes a non-empty word's length and its first and last bytes
+// into the bit of wordBloom.
 func bloomKey(w string) uint {
-	return (uint(w[0])*31*31 + uint(w[len(w)-1])*31 + uint(len(w))) & 4095
+	n := len(w)
+	h := (uint32(w[0]) | uint32(w[n-1])<<8 | uint32(n)<<16) * 0x9e3779b1
+	return uint(h >> (32 - bloomLog))
 }
 
 // lookupWord returns what the scanner knows about a lower-case word.
@@ -182,6 +196,9 @@ func (t *tables) lookupWord(w string) (wordInfo, bool) {
 	h := bloomKey(w)
 	if t.wordBloom[h>>6]&(1<<(h&63)) == 0 {
 		return wordInfo{}, false
+	}
+	if k, ok := lexicon.PackWord(w); ok {
+		return t.shortWords.Get(k)
 	}
 	info, ok := t.words[w]
 	return info, ok

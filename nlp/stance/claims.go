@@ -69,6 +69,8 @@ func similarity(p, m *prop) (float64, bool) {
 func (st *state) group() []*claim {
 	var claims []*claim
 	var recent *claim
+	// Every claim comes from a proposition: one array holds them all.
+	var slab []claim
 	for n, p := range st.props {
 		var best *claim
 		bestScore := 0.0
@@ -107,7 +109,11 @@ func (st *state) group() []*claim {
 			if !hasBody {
 				continue // refers back to nothing we know
 			}
-			best = &claim{}
+			if slab == nil {
+				slab = make([]claim, 0, len(st.props)-n)
+			}
+			slab = append(slab, claim{})
+			best = &slab[len(slab)-1]
 			claims = append(claims, best)
 		}
 		if hasBody {
@@ -165,7 +171,7 @@ func (st *state) finish() []dossier.Claim {
 		if len(g.stances) == 0 || len(g.members) == 0 {
 			continue
 		}
-		cl := dossier.Claim{ID: "c" + strconv.Itoa(len(out)+1), Statement: st.statement(st.lead(g))}
+		cl := dossier.Claim{ID: claimID(len(out)), Statement: st.statement(st.lead(g))}
 		for _, m := range g.members {
 			for _, id := range m.ents {
 				if !slices.Contains(cl.Entities, id) {
@@ -176,12 +182,30 @@ func (st *state) finish() []dossier.Claim {
 		slices.SortStableFunc(g.stances, func(a, b *prop) int {
 			return st.d.Quotes[a.quote].Content.Start - st.d.Quotes[b.quote].Content.Start
 		})
+		cl.Stances = make([]dossier.Stance, 0, len(g.stances))
 		for _, p := range g.stances {
 			cl.Stances = append(cl.Stances, st.stance(p))
 		}
 		out = append(out, cl)
 	}
 	return out
+}
+
+// claimIDs are the ids of the first claims of a document: "c1", "c2"...
+var claimIDs = func() []string {
+	ids := make([]string, 64)
+	for n := range ids {
+		ids[n] = "c" + strconv.Itoa(n+1)
+	}
+	return ids
+}()
+
+// claimID returns the id of the claim at position n (from 0).
+func claimID(n int) string {
+	if n < len(claimIDs) {
+		return claimIDs[n]
+	}
+	return "c" + strconv.Itoa(n+1)
 }
 
 // lead picks the member whose wording makes the claim's statement: the first
@@ -227,6 +251,9 @@ func (st *state) stance(p *prop) dossier.Stance {
 func (st *state) statement(p *prop) string {
 	var b strings.Builder
 	a, e := p.body[0], p.body[1]
+	if a < e {
+		b.Grow(int(st.toks[e-1].End-st.toks[a].Start) + 8)
+	}
 	for i := a; i < e; i++ {
 		if slices.Contains(p.skip[:], i) {
 			continue
@@ -246,13 +273,15 @@ func (st *state) statement(p *prop) string {
 		if b.Len() > 0 && st.toks[i].Is(nlp.SpaceBefore) {
 			b.WriteByte(' ')
 		}
+		if b.Len() == 0 && w != "" && 'a' <= w[0] && w[0] <= 'z' {
+			// The first letter in capitals (what is trimmed below is
+			// never the first byte of a statement that keeps one).
+			b.WriteByte(w[0] - 'a' + 'A')
+			w = w[1:]
+		}
 		b.WriteString(w)
 	}
-	s := strings.TrimRight(b.String(), " ,;:")
-	if s != "" && 'a' <= s[0] && s[0] <= 'z' {
-		s = string(s[0]-'a'+'A') + s[1:]
-	}
-	return s
+	return strings.TrimRight(b.String(), " ,;:")
 }
 
 // expGroup reports whether token i is part of the verb group before the

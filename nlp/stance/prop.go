@@ -47,6 +47,14 @@ type state struct {
 	fl []wflag
 	// posm memoizes pos per token, with posKnown once looked up.
 	posm []lexicon.POS
+	// ready is set once prepare has built entOf, fl, posm and ids; sc
+	// holds their arrays.
+	ready bool
+	sc    *scratch
+	// entSlab and stemSlab hold the ents and stems of all props, each
+	// prop's a full slice of its own part.
+	entSlab  []string
+	stemSlab []uint64
 }
 
 // flKnown marks an entry of state.fl as computed.
@@ -56,10 +64,27 @@ const flKnown wflag = 1 << 31
 const posKnown lexicon.POS = 1 << 15
 
 func newState(c *Component, d *nlp.Doc) *state {
-	st := &state{c: c, d: d, text: d.Text, toks: d.Tokens, seed: maphash.MakeSeed()}
-	st.entOf = make([]int32, len(d.Tokens))
-	st.fl = make([]wflag, len(d.Tokens))
-	st.posm = make([]lexicon.POS, len(d.Tokens))
+	return &state{c: c, d: d, text: d.Text, toks: d.Tokens, seed: maphash.MakeSeed()}
+}
+
+// prepare builds the per-token tables, on the first quote that can state a
+// proposition: most documents have none, and need no tables.
+func (st *state) prepare() {
+	if st.ready {
+		return
+	}
+	st.ready = true
+	c, d := st.c, st.d
+	n := len(d.Tokens)
+	sc, _ := c.pool.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	st.sc = sc
+	st.entOf = grow(&sc.entOf, n)
+	st.fl = grow(&sc.fl, n)
+	st.posm = grow(&sc.posm, n)
+	st.entSlab, st.stemSlab = sc.entSlab[:0], sc.stemSlab[:0]
 	st.ids = make([]string, len(d.Entities))
 	for ei, e := range d.Entities {
 		st.ids[ei] = e.ID
@@ -77,7 +102,40 @@ func newState(c *Component, d *nlp.Doc) *state {
 			}
 		}
 	}
-	return st
+}
+
+// scratch holds the per-token tables of a state, reused across documents
+// through Component.pool (each call takes its own, so the component stays
+// safe for concurrent use).
+type scratch struct {
+	entOf    []int32
+	fl       []wflag
+	posm     []lexicon.POS
+	entSlab  []string
+	stemSlab []uint64
+}
+
+// grow returns *s with length n and every element zero, reusing its array
+// when it is large enough.
+func grow[T any](s *[]T, n int) []T {
+	if cap(*s) < n {
+		*s = make([]T, n, n+n/4)
+	} else {
+		*s = (*s)[:n]
+		clear(*s)
+	}
+	return *s
+}
+
+// release gives the state's tables back to the component.
+func (st *state) release() {
+	if st.sc == nil || cap(st.sc.entOf) > 1<<20 {
+		return
+	}
+	clear(st.entSlab)
+	st.sc.entSlab, st.sc.stemSlab = st.entSlab[:0], st.stemSlab[:0]
+	st.c.pool.Put(st.sc)
+	st.sc = nil
 }
 
 // flags returns the word flags of token i.
@@ -100,7 +158,7 @@ func (st *state) wordFlags(i int) wflag {
 	if n == 0 {
 		return 0
 	}
-	f := st.c.w.flags[string(buf[:n])]
+	f := st.c.w.wordFlags(buf[:n])
 	if f&(fAux|fHedge|fNeg) != 0 && buf[0] != st.text[st.toks[i].Start] && buf[0] != 'i' && !st.toks[i].Is(nlp.SentStart) {
 		f &^= fAux | fHedge | fNeg // a capitalized word inside a sentence is a name: "May", "Will"
 	}
@@ -177,11 +235,11 @@ func (st *state) stemKey(i int) uint64 {
 	if n == 0 {
 		return maphash.String(st.seed, st.tokText(i)) &^ (1 << 63)
 	}
-	if k, ok := st.c.w.syn[string(buf[:n])]; ok {
+	if k, ok := st.c.w.synonym(buf[:n]); ok {
 		return k
 	}
 	n = stem(buf[:n])
-	if k, ok := st.c.w.syn[string(buf[:n])]; ok {
+	if k, ok := st.c.w.synonym(buf[:n]); ok {
 		return k
 	}
 	return maphash.Bytes(st.seed, buf[:n]) &^ (1 << 63)
@@ -225,6 +283,7 @@ func (st *state) quoteProps(qi int) {
 	if len(st.toks) == 0 {
 		return
 	}
+	st.prepare()
 	a, b := st.tokRange(q.Content)
 	if a >= b {
 		return
@@ -734,14 +793,15 @@ const referentWindow = 60
 // features fills the entities, predicate stems and head of p from its body.
 func (st *state) features(p *prop) {
 	spk := st.d.Quotes[p.quote].Speaker
+	e0, s0 := len(st.entSlab), len(st.stemSlab)
 	for i := p.body[0]; i < p.body[1]; i++ {
 		if !st.isWord(i) {
 			continue
 		}
 		if ei := st.entOf[i]; ei != 0 {
 			id := st.ids[ei-1]
-			if id != spk && !slices.Contains(p.ents, id) {
-				p.ents = append(p.ents, id)
+			if id != spk && !slices.Contains(st.entSlab[e0:], id) {
+				st.entSlab = append(st.entSlab, id)
 			}
 			continue
 		}
@@ -749,9 +809,15 @@ func (st *state) features(p *prop) {
 		if f&(fStop|fNeg|fNo|fHedge|fAnaphor|fExpect) != 0 || st.toks[i].Kind == nlp.Number {
 			continue
 		}
-		if k := st.stemKey(i); !slices.Contains(p.stems, k) {
-			p.stems = append(p.stems, k)
+		if k := st.stemKey(i); !slices.Contains(st.stemSlab[s0:], k) {
+			st.stemSlab = append(st.stemSlab, k)
 		}
+	}
+	if n := len(st.entSlab); n > e0 {
+		p.ents = st.entSlab[e0:n:n]
+	}
+	if n := len(st.stemSlab); n > s0 {
+		p.stems = st.stemSlab[s0:n:n]
 	}
 	if p.head == 0 && p.body[0] < p.body[1] {
 		tmp := prop{exp: -1, skip: [4]int{-1, -1, -1, -1}}

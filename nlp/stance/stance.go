@@ -66,6 +66,7 @@ package stance
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"dossier/lexicon"
 	"dossier/nlp"
@@ -79,6 +80,8 @@ const Name = "stance.rules.v1"
 type Component struct {
 	lex *lexicon.Lexicon
 	w   *tables
+	// pool holds per-token tables reused across documents (see scratch).
+	pool sync.Pool
 }
 
 // New returns the component. lex gives parts of speech for finding verbs;
@@ -106,5 +109,6 @@ func (c *Component) Process(ctx context.Context, d *nlp.Doc) error {
 	st := newState(c, d)
 	st.run()
 	d.Claims = st.finish()
+	st.release()
 	return nil
 }

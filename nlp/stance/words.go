@@ -1,6 +1,10 @@
 package stance
 
-import "strings"
+import (
+	"strings"
+
+	"dossier/lexicon"
+)
 
 // wflag is a bit set of what a lower-case word does for stance and claims.
 type wflag uint32
@@ -106,6 +110,72 @@ var synonyms = [...]string{
 type tables struct {
 	flags map[string]wflag  // lower-case word -> flags
 	syn   map[string]uint64 // stem -> synonym class key
+	// shortFlags and shortSyn hold the words of flags and syn of up to
+	// lexicon.MaxShort bytes, looked up by their packed bytes.
+	shortFlags *lexicon.ShortWords[wflag]
+	shortSyn   *lexicon.ShortWords[uint64]
+	// filter has a bit for each word of flags (see filterBit): a word
+	// whose bit is clear has no flags, and is turned away without hashing.
+	filter [filterBits / 64]uint64
+	// synFilter does the same for the keys of syn.
+	synFilter [filterBits / 64]uint64
+}
+
+// filterBits is the size of tables.filter: for the few hundred words of
+// the tables, few other words get through.
+const (
+	filterLog  = 14
+	filterBits = 1 << filterLog
+)
+
+// filterBit returns the bit of tables.filter for a non-empty word: its
+// length and its first and last bytes, mixed.
+func filterBit(w []byte) uint32 {
+	n := len(w)
+	h := (uint32(w[0]) | uint32(w[n-1])<<8 | uint32(n)<<16) * 0x9e3779b1
+	return h >> (32 - filterLog)
+}
+
+// synonym returns the synonym class key of a lower-case word or stem.
+func (t *tables) synonym(w []byte) (uint64, bool) {
+	if len(w) == 0 {
+		return 0, false
+	}
+	if b := filterBit(w); t.synFilter[b/64]&(1<<(b%64)) == 0 {
+		return 0, false
+	}
+	if p, ok := pack(w); ok {
+		return t.shortSyn.Get(p)
+	}
+	k, ok := t.syn[string(w)]
+	return k, ok
+}
+
+// pack returns w packed for a lexicon.ShortWords, and whether it fits.
+func pack(w []byte) (uint64, bool) {
+	if len(w) == 0 || len(w) > lexicon.MaxShort {
+		return 0, false
+	}
+	var k uint64
+	for i, c := range w {
+		if c == 0 {
+			return 0, false
+		}
+		k = lexicon.PackByte(k, i, c)
+	}
+	return k, true
+}
+
+// wordFlags returns the flags of a lower-case word.
+func (t *tables) wordFlags(w []byte) wflag {
+	if b := filterBit(w); t.filter[b/64]&(1<<(b%64)) == 0 {
+		return 0
+	}
+	if p, ok := pack(w); ok {
+		f, _ := t.shortFlags.Get(p)
+		return f
+	}
+	return t.flags[string(w)]
 }
 
 func newTables() *tables {
@@ -113,6 +183,8 @@ func newTables() *tables {
 	for _, l := range wordLists {
 		for w := range strings.FieldsSeq(l.words) {
 			t.flags[w] |= l.flags
+			b := filterBit([]byte(w))
+			t.filter[b/64] |= 1 << (b % 64)
 		}
 	}
 	var buf [maxWord]byte
@@ -122,8 +194,11 @@ func newTables() *tables {
 			n := copy(buf[:], w)
 			n = stem(buf[:n])
 			t.syn[string(buf[:n])] = key
+			b := filterBit(buf[:n])
+			t.synFilter[b/64] |= 1 << (b % 64)
 		}
 	}
+	t.shortFlags, t.shortSyn = lexicon.NewShortWords(t.flags), lexicon.NewShortWords(t.syn)
 	return t
 }
 

@@ -1,6 +1,10 @@
 package timex
 
-import "sync"
+import (
+	"sync"
+
+	"dossier/lexicon"
+)
 
 // cls is a bit set of what a word can be in a time expression.
 type cls uint16
@@ -121,18 +125,38 @@ type lex struct {
 
 func (l lex) is(c cls) bool { return l.c&c != 0 }
 
-// wordMask has, for each word of words, the bit of its length (up to 31)
-// at index first byte & 31: a word whose bit is clear is not in words, and
-// atomize skips the hashing for it (most words of a text).
-var wordMask = sync.OnceValue(func() *[32]uint32 {
-	var m [32]uint32
+// wordFilter has a bit for each word of words (see filterBit): a word
+// whose bit is clear is not in words, and atomize skips the hashing for it
+// (most words of a text).
+var wordFilter = sync.OnceValue(func() *[filterBits / 64]uint64 {
+	var f [filterBits / 64]uint64
 	for w := range words() {
 		if w != "" {
-			m[w[0]&31] |= 1 << min(len(w), 31)
+			b := filterBit([]byte(w))
+			f[b/64] |= 1 << (b % 64)
 		}
 	}
-	return &m
+	return &f
 })
+
+// short holds the words of words of up to lexicon.MaxShort bytes, for
+// lookups by their packed bytes.
+var short = sync.OnceValue(func() *lexicon.ShortWords[lex] { return lexicon.NewShortWords(words()) })
+
+// filterBits is the size of wordFilter: for the few hundred time words,
+// few other words get through.
+const (
+	filterLog  = 14
+	filterBits = 1 << filterLog
+)
+
+// filterBit returns the bit of wordFilter for a non-empty word: its
+// length and its first and last bytes, mixed.
+func filterBit(w []byte) uint32 {
+	n := len(w)
+	h := (uint32(w[0]) | uint32(w[n-1])<<8 | uint32(n)<<16) * 0x9e3779b1
+	return h >> (32 - filterLog)
+}
 
 // words is the lexicon of time words, general English, built once.
 var words = sync.OnceValue(func() map[string]lex {

@@ -33,6 +33,7 @@ import (
 	"unicode/utf8"
 
 	"dossier"
+	"dossier/lexicon"
 	"dossier/nlp"
 )
 
@@ -114,8 +115,9 @@ func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 // atomize splits d's tokens into atoms, appending to dst.
 func atomize(d *nlp.Doc, dst []atom) []atom {
 	text := d.Text
-	lexicon := words()
-	mask := wordMask()
+	table := words()
+	filter := wordFilter()
+	shortWords := short()
 	var low [12]byte
 	sent := 0
 	for ti, t := range d.Tokens {
@@ -147,15 +149,26 @@ func atomize(d *nlp.Doc, dst []atom) []atom {
 				a.kind, a.num, a.nd = kNum, v, uint8(min(j-i, 255))
 				i = j
 			case isASCIILetter(c) || c >= 0x80 && startsLetter(text[i:end]):
+				// The run of letters, lower-cased into low as it goes while
+				// it is short and ASCII: only such a word can be a time word.
 				j := i
+				ascii := true
+				var packed uint64 // the first letters, lower case, packed
 				for j < end {
-					if isASCIILetter(text[j]) {
+					if b := text[j]; isASCIILetter(b) {
+						if j-i < len(low) {
+							low[j-i] = b | 0x20
+							if j-i < lexicon.MaxShort {
+								packed = lexicon.PackByte(packed, j-i, b|0x20)
+							}
+						}
 						j++
 						continue
 					}
 					if text[j] >= 0x80 {
 						r, size := utf8.DecodeRuneInString(text[j:end])
 						if unicode.IsLetter(r) {
+							ascii = false
 							j += size
 							continue
 						}
@@ -166,18 +179,13 @@ func atomize(d *nlp.Doc, dst []atom) []atom {
 				if c >= 'A' && c <= 'Z' || c >= 0x80 && startsUpper(text[i:j]) {
 					a.flags |= fUpper
 				}
-				if n := j - i; n <= len(low) {
-					ok := true
-					for k := 0; k < n; k++ {
-						b := text[i+k]
-						if !isASCIILetter(b) {
-							ok = false
-							break
+				if n := j - i; ascii && n <= len(low) {
+					if b := filterBit(low[:n]); filter[b/64]&(1<<(b%64)) != 0 {
+						if n <= lexicon.MaxShort {
+							a.lx, _ = shortWords.Get(packed)
+						} else {
+							a.lx = table[string(low[:n])]
 						}
-						low[k] = b | 0x20
-					}
-					if ok && mask[low[0]&31]&(1<<n) != 0 {
-						a.lx = lexicon[string(low[:n])]
 					}
 				}
 				i = j

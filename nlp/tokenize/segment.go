@@ -42,6 +42,14 @@ func Segment(text string, toks []nlp.Token, sents, paras []nlp.Range) ([]nlp.Ran
 	if len(toks) == 0 {
 		return sents, paras
 	}
+	// News sentences run to about 25 tokens and paragraphs to two or
+	// three sentences: room for most texts, so the slices rarely grow.
+	if cap(sents)-len(sents) < len(toks)/16 {
+		sents = append(make([]nlp.Range, 0, len(sents)+len(toks)/16+2), sents...)
+	}
+	if cap(paras)-len(paras) < len(toks)/32 {
+		paras = append(make([]nlp.Range, 0, len(paras)+len(toks)/32+2), paras...)
+	}
 	lineMode := true
 	for _, t := range toks[1:] {
 		if t.Flags&nlp.ParaStart != 0 {
@@ -178,7 +186,6 @@ func endsBefore(text string, toks []nlp.Token, k int) bool {
 	if k+1 < len(toks) && (cur.Flags&nlp.OpenQuote != 0 || (cur.Kind == nlp.Punct && text[cur.Start] == '(')) {
 		nx = k + 1
 	}
-	nextCase := wordCase(text, toks[nx])
 	nl := cur.Flags&nlp.NewlineBefore != 0
 
 	p := k - 1
@@ -189,7 +196,12 @@ func endsBefore(text string, toks []nlp.Token, k int) bool {
 		}
 		p--
 	}
-	switch termKind(text, toks[p]) {
+	term := termKind(text, toks[p])
+	if term == termNone && !nl {
+		return false // most tokens: no terminator before, no line break
+	}
+	nextCase := wordCase(text, toks[nx])
+	switch term {
 	case termStop:
 		if nextCase < 0 || (quoted && speechFollows(text, toks, k)) {
 			return false
