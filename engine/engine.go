@@ -222,30 +222,19 @@ func newGate() *gate { return &gate{fell: make(chan struct{})} }
 
 // wait waits until fewer than limit puts are in flight; false when ctx
 // ends first.
-func (g *gate) wait(ctx context.Context, limit int) bool {
-	for {
-		g.mu.Lock()
-		if g.n < limit {
-			g.mu.Unlock()
-			return true
-		}
-		fell := g.fell
-		g.mu.Unlock()
-		select {
-		case <-fell:
-		case <-ctx.Done():
-			return false
-		}
-	}
-}
+func (g *gate) wait(ctx context.Context, limit int) bool { return g.enter(ctx, limit, 0) }
 
 // acquire waits until fewer than limit puts are in flight and counts one
 // more; false when ctx ends first.
-func (g *gate) acquire(ctx context.Context, limit int) bool {
+func (g *gate) acquire(ctx context.Context, limit int) bool { return g.enter(ctx, limit, 1) }
+
+// enter waits until fewer than limit puts are in flight and then adds add
+// to the count; false when ctx ends first.
+func (g *gate) enter(ctx context.Context, limit, add int) bool {
 	for {
 		g.mu.Lock()
 		if g.n < limit {
-			g.n++
+			g.n += add
 			g.mu.Unlock()
 			return true
 		}
