@@ -3,11 +3,11 @@ package ner
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"dossier"
 	"dossier/lexicon"
+	"dossier/nlp"
 )
 
 // typeUnknowns decides the type of candidates the lexicon did not know, first
@@ -803,23 +803,12 @@ func (st *state) entities() []dossier.Entity {
 	return out
 }
 
-// entityIDs are the ids of the first entities of a document: "e1", "e2"...
-var entityIDs = func() []string {
-	ids := make([]string, 256)
-	for n := range ids {
-		ids[n] = "e" + strconv.Itoa(n+1)
-	}
-	return ids
-}()
+// entityIDs are the ids of a document's entities: "e1", "e2"...
+var entityIDs = nlp.NewIDs("e", 256)
 
 // entityID returns the id of the entity at position n (from 0) in order of
 // first mention.
-func entityID(n int) string {
-	if n < len(entityIDs) {
-		return entityIDs[n]
-	}
-	return "e" + strconv.Itoa(n+1)
-}
+func entityID(n int) string { return entityIDs.At(n) }
 
 // maxScan bounds how many earlier person mentions a pronoun looks at.
 const maxScan = 32

@@ -2,7 +2,6 @@ package stance
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"dossier"
@@ -191,22 +190,11 @@ func (st *state) finish() []dossier.Claim {
 	return out
 }
 
-// claimIDs are the ids of the first claims of a document: "c1", "c2"...
-var claimIDs = func() []string {
-	ids := make([]string, 64)
-	for n := range ids {
-		ids[n] = "c" + strconv.Itoa(n+1)
-	}
-	return ids
-}()
+// claimIDs are the ids of a document's claims: "c1", "c2"...
+var claimIDs = nlp.NewIDs("c", 64)
 
 // claimID returns the id of the claim at position n (from 0).
-func claimID(n int) string {
-	if n < len(claimIDs) {
-		return claimIDs[n]
-	}
-	return "c" + strconv.Itoa(n+1)
-}
+func claimID(n int) string { return claimIDs.At(n) }
 
 // lead picks the member whose wording makes the claim's statement: the first
 // one that states the proposition itself rather than referring to it.
