@@ -24,30 +24,9 @@ type infoTable struct {
 	// lookups by their packed bytes.
 	short *lexicon.ShortWords[uint32]
 	infos []tokInfo
-	// filter has a bit for each form in index (see filterBit): a token
-	// whose bit is clear is in no table, and is turned away without
-	// hashing. Most content words are.
-	filter [filterBits / 64]uint64
-}
-
-// filterBits is the size of infoTable.filter: for the few hundred forms of
-// the tables, few words not in them get through.
-const (
-	filterLog  = 14
-	filterBits = 1 << filterLog
-)
-
-// filterBit returns the bit of infoTable.filter for a non-empty form: its
-// length and its first and last bytes, mixed.
-func filterBit(w []byte) uint32 {
-	return filterBitOf(w[0], w[len(w)-1], len(w))
-}
-
-// filterBitOf is filterBit of a form of n bytes that starts with first and
-// ends with last.
-func filterBitOf(first, last byte, n int) uint32 {
-	h := (uint32(first) | uint32(last)<<8 | uint32(n)<<16) * 0x9e3779b1
-	return h >> (32 - filterLog)
+	// filter holds the forms of index: a token it turns away is in no
+	// table, and is not hashed. Most content words are.
+	filter lexicon.WordFilter
 }
 
 // foldASCII returns c in lower case if it is an ASCII capital.
@@ -80,10 +59,7 @@ func newInfoTable(cues cueTable, extras extraTable, words wordTables) infoTable 
 		get(w).class = c
 	}
 	for w := range t.index {
-		if w != "" {
-			b := filterBit([]byte(w))
-			t.filter[b/64] |= 1 << (b % 64)
-		}
+		t.filter.Add(w)
 	}
 	t.short = lexicon.NewShortWords(t.index)
 	return t
@@ -112,13 +88,13 @@ func (st *state) lookupInfos() {
 			// Non-ASCII: st.lower reads a typographic apostrophe as "'"
 			// ("n’t", "don’t") and turns other words away.
 			if lw := st.lower(i, &buf); len(lw) > 0 {
-				if b := filterBit(lw); filter[b/64]&(1<<(b%64)) != 0 {
+				if filter.Has(lw) {
 					st.info[i] = idx[string(lw)]
 				}
 			}
 			continue
 		}
-		if b := filterBitOf(foldASCII(w[0]), foldASCII(w[n-1]), n); filter[b/64]&(1<<(b%64)) == 0 {
+		if !filter.HasEnds(foldASCII(w[0]), foldASCII(w[n-1]), n) {
 			continue
 		}
 		ascii, packable := true, n <= lexicon.MaxShort

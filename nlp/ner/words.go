@@ -11,35 +11,16 @@ import "dossier/lexicon"
 // substring of the text do not allocate.
 type wordSet struct {
 	m map[string]struct{}
-	// filter has a bit for each word in m (see filterBit). Most words
-	// are in no set, and the filter turns them away without hashing.
-	filter [filterBits / 64]uint64
+	// filter holds the words of m. Most words are in no set, and the
+	// filter turns them away without hashing.
+	filter lexicon.WordFilter
 	// short holds the words of m of up to lexicon.MaxShort bytes, looked
 	// up by their packed bytes.
 	short *lexicon.ShortWords[struct{}]
 }
 
-// filterBits is the size of wordSet.filter: for a set of a few hundred
-// words, few other words get through.
-const (
-	filterLog  = 12
-	filterBits = 1 << filterLog
-)
-
-// filterBit returns the bit of wordSet.filter for a non-empty word: its
-// length and its first and last bytes, mixed.
-func filterBit[S string | []byte](w S) uint32 {
-	n := len(w)
-	h := (uint32(w[0]) | uint32(w[n-1])<<8 | uint32(n)<<16) * 0x9e3779b1
-	return h >> (32 - filterLog)
-}
-
 func (s *wordSet) has(w string) bool {
-	if len(w) == 0 {
-		_, ok := s.m[w]
-		return ok
-	}
-	if b := filterBit(w); s.filter[b/64]&(1<<(b%64)) == 0 {
+	if !s.filter.HasString(w) {
 		return false
 	}
 	if k, ok := lexicon.PackWord(w); ok {
@@ -73,7 +54,7 @@ func (s *wordSet) hasFold(w string) bool {
 			packed = lexicon.PackByte(packed, i, c)
 		}
 	}
-	if b := filterBit(buf[:len(w)]); s.filter[b/64]&(1<<(b%64)) == 0 {
+	if !s.filter.Has(buf[:len(w)]) {
 		return false
 	}
 	if packable {
@@ -88,30 +69,25 @@ func (s *wordSet) hasFold(w string) bool {
 // filter of a wordSet.
 type wordMap struct {
 	m      map[string]string
-	filter [filterBits / 64]uint64
+	filter lexicon.WordFilter
 	short  *lexicon.ShortWords[string]
 }
 
 func makeMap(m map[string]string) wordMap {
 	wm := wordMap{m: m, short: lexicon.NewShortWords(m)}
 	for w := range m {
-		if len(w) > 0 {
-			b := filterBit(w)
-			wm.filter[b/64] |= 1 << (b % 64)
-		}
+		wm.filter.Add(w)
 	}
 	return wm
 }
 
 // get returns the value of word w.
 func (m *wordMap) get(w string) (string, bool) {
-	if len(w) > 0 {
-		if b := filterBit(w); m.filter[b/64]&(1<<(b%64)) == 0 {
-			return "", false
-		}
-		if k, ok := lexicon.PackWord(w); ok {
-			return m.short.Get(k)
-		}
+	if !m.filter.HasString(w) {
+		return "", false
+	}
+	if k, ok := lexicon.PackWord(w); ok {
+		return m.short.Get(k)
 	}
 	v, ok := m.m[w]
 	return v, ok
@@ -121,10 +97,7 @@ func makeSet(words ...string) wordSet {
 	s := wordSet{m: make(map[string]struct{}, len(words))}
 	for _, w := range words {
 		s.m[w] = struct{}{}
-		if len(w) > 0 {
-			b := filterBit(w)
-			s.filter[b/64] |= 1 << (b % 64)
-		}
+		s.filter.Add(w)
 	}
 	s.short = lexicon.NewShortWords(s.m)
 	return s
@@ -170,10 +143,7 @@ type tables struct {
 
 // seatOf returns the country whose seat of government the phrase names.
 func (t *tables) seatOf(phrase string) (string, bool) {
-	if len(phrase) == 0 {
-		return "", false
-	}
-	if b := filterBit(phrase); t.seatKeys.filter[b/64]&(1<<(b%64)) == 0 {
+	if !t.seatKeys.filter.HasString(phrase) {
 		return "", false
 	}
 	c, ok := t.seat[phrase]

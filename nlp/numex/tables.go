@@ -101,8 +101,8 @@ type connector struct {
 // tables holds every lookup table of the package. It is immutable after
 // construction and shared by all components.
 type tables struct {
-	words     map[string]wordInfo
-	wordBloom [bloomBits / 64]uint64 // a filter in front of words: most tokens miss without hashing
+	words      map[string]wordInfo
+	wordFilter lexicon.WordFilter // holds the words of words: most tokens miss without hashing
 	// shortWords holds the words of words of up to lexicon.MaxShort bytes,
 	// looked up by their packed bytes.
 	shortWords *lexicon.ShortWords[wordInfo]
@@ -146,8 +146,7 @@ func buildTables() *tables {
 	t.addNumbers()
 	t.addLookback()
 	for w := range t.words {
-		h := bloomKey(w)
-		t.wordBloom[h>>6] |= 1 << (h & 63)
+		t.wordFilter.Add(w)
 	}
 	t.shortWords = lexicon.NewShortWords(t.words)
 	for _, c := range []string{"to", "at", "to close at", "to end at", "to settle at",
@@ -173,28 +172,12 @@ func buildTables() *tables {
 	return t
 }
 
-// bloomBits is the size of wordBloom: for the words of the tables, few
-// other words get through.
-const (
-	bloomLog  = 14
-	bloomBits = 1 << bloomLog
-)
-
-// bloomKey mixes a non-empty word's length and its first and last bytes
-// into the bit of wordBloom.
-func bloomKey(w string) uint {
-	n := len(w)
-	h := (uint32(w[0]) | uint32(w[n-1])<<8 | uint32(n)<<16) * 0x9e3779b1
-	return uint(h >> (32 - bloomLog))
-}
-
 // lookupWord returns what the scanner knows about a lower-case word.
 func (t *tables) lookupWord(w string) (wordInfo, bool) {
 	if len(w) == 0 || len(w) > 24 {
 		return wordInfo{}, false
 	}
-	h := bloomKey(w)
-	if t.wordBloom[h>>6]&(1<<(h&63)) == 0 {
+	if !t.wordFilter.HasString(w) {
 		return wordInfo{}, false
 	}
 	if k, ok := lexicon.PackWord(w); ok {

@@ -2,9 +2,9 @@ package numex
 
 import "testing"
 
-// TestWordBloom checks that the filter in front of the word table lets
+// TestWordFilter checks that the filter in front of the word table lets
 // every word of the table through.
-func TestWordBloom(t *testing.T) {
+func TestWordFilter(t *testing.T) {
 	tab := sharedTables()
 	for w, want := range tab.words {
 		if len(w) > 24 || w == "" {

@@ -114,34 +114,16 @@ type tables struct {
 	// lexicon.MaxShort bytes, looked up by their packed bytes.
 	shortFlags *lexicon.ShortWords[wflag]
 	shortSyn   *lexicon.ShortWords[uint64]
-	// filter has a bit for each word of flags (see filterBit): a word
-	// whose bit is clear has no flags, and is turned away without hashing.
-	filter [filterBits / 64]uint64
+	// filter holds the words of flags: a word it turns away has no
+	// flags, and is not hashed.
+	filter lexicon.WordFilter
 	// synFilter does the same for the keys of syn.
-	synFilter [filterBits / 64]uint64
-}
-
-// filterBits is the size of tables.filter: for the few hundred words of
-// the tables, few other words get through.
-const (
-	filterLog  = 14
-	filterBits = 1 << filterLog
-)
-
-// filterBit returns the bit of tables.filter for a non-empty word: its
-// length and its first and last bytes, mixed.
-func filterBit(w []byte) uint32 {
-	n := len(w)
-	h := (uint32(w[0]) | uint32(w[n-1])<<8 | uint32(n)<<16) * 0x9e3779b1
-	return h >> (32 - filterLog)
+	synFilter lexicon.WordFilter
 }
 
 // synonym returns the synonym class key of a lower-case word or stem.
 func (t *tables) synonym(w []byte) (uint64, bool) {
-	if len(w) == 0 {
-		return 0, false
-	}
-	if b := filterBit(w); t.synFilter[b/64]&(1<<(b%64)) == 0 {
+	if !t.synFilter.Has(w) {
 		return 0, false
 	}
 	if p, ok := pack(w); ok {
@@ -168,7 +150,7 @@ func pack(w []byte) (uint64, bool) {
 
 // wordFlags returns the flags of a lower-case word.
 func (t *tables) wordFlags(w []byte) wflag {
-	if b := filterBit(w); t.filter[b/64]&(1<<(b%64)) == 0 {
+	if !t.filter.Has(w) {
 		return 0
 	}
 	if p, ok := pack(w); ok {
@@ -183,8 +165,7 @@ func newTables() *tables {
 	for _, l := range wordLists {
 		for w := range strings.FieldsSeq(l.words) {
 			t.flags[w] |= l.flags
-			b := filterBit([]byte(w))
-			t.filter[b/64] |= 1 << (b % 64)
+			t.filter.Add(w)
 		}
 	}
 	var buf [maxWord]byte
@@ -193,9 +174,9 @@ func newTables() *tables {
 		for w := range strings.FieldsSeq(row) {
 			n := copy(buf[:], w)
 			n = stem(buf[:n])
-			t.syn[string(buf[:n])] = key
-			b := filterBit(buf[:n])
-			t.synFilter[b/64] |= 1 << (b % 64)
+			s := string(buf[:n])
+			t.syn[s] = key
+			t.synFilter.Add(s)
 		}
 	}
 	t.shortFlags, t.shortSyn = lexicon.NewShortWords(t.flags), lexicon.NewShortWords(t.syn)

@@ -125,16 +125,12 @@ type lex struct {
 
 func (l lex) is(c cls) bool { return l.c&c != 0 }
 
-// wordFilter has a bit for each word of words (see filterBit): a word
-// whose bit is clear is not in words, and atomize skips the hashing for it
-// (most words of a text).
-var wordFilter = sync.OnceValue(func() *[filterBits / 64]uint64 {
-	var f [filterBits / 64]uint64
+// wordFilter holds the words of words: atomize skips the hashing for a
+// word it turns away (most words of a text).
+var wordFilter = sync.OnceValue(func() *lexicon.WordFilter {
+	var f lexicon.WordFilter
 	for w := range words() {
-		if w != "" {
-			b := filterBit([]byte(w))
-			f[b/64] |= 1 << (b % 64)
-		}
+		f.Add(w)
 	}
 	return &f
 })
@@ -142,21 +138,6 @@ var wordFilter = sync.OnceValue(func() *[filterBits / 64]uint64 {
 // short holds the words of words of up to lexicon.MaxShort bytes, for
 // lookups by their packed bytes.
 var short = sync.OnceValue(func() *lexicon.ShortWords[lex] { return lexicon.NewShortWords(words()) })
-
-// filterBits is the size of wordFilter: for the few hundred time words,
-// few other words get through.
-const (
-	filterLog  = 14
-	filterBits = 1 << filterLog
-)
-
-// filterBit returns the bit of wordFilter for a non-empty word: its
-// length and its first and last bytes, mixed.
-func filterBit(w []byte) uint32 {
-	n := len(w)
-	h := (uint32(w[0]) | uint32(w[n-1])<<8 | uint32(n)<<16) * 0x9e3779b1
-	return h >> (32 - filterLog)
-}
 
 // words is the lexicon of time words, general English, built once.
 var words = sync.OnceValue(func() map[string]lex {

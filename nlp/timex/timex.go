@@ -180,7 +180,7 @@ func atomize(d *nlp.Doc, dst []atom) []atom {
 					a.flags |= fUpper
 				}
 				if n := j - i; ascii && n <= len(low) {
-					if b := filterBit(low[:n]); filter[b/64]&(1<<(b%64)) != 0 {
+					if filter.Has(low[:n]) {
 						if n <= lexicon.MaxShort {
 							a.lx, _ = shortWords.Get(packed)
 						} else {
