@@ -511,15 +511,9 @@ func (st *state) emitIndirect(i int, s src, addr src, a, b, sent int) {
 	if b-a < 1 || b-a < 2 && st.cue[i].frame&(object|accuse) == 0 || st.skipTime(a, b) == b {
 		return // nothing, or only a time ("reported on Tuesday")
 	}
-	words, quoted := 0, 0
+	words, quoted := st.wordCount(a, b)
 	qFirst, qLast := -1, -1
 	for k := a; k < b; k++ {
-		if t := st.toks[k].Kind; t == nlp.Word || t == nlp.Number {
-			words++
-			if st.inQuote[k] != 0 {
-				quoted++
-			}
-		}
 		if q := st.inQuote[k]; q != 0 {
 			if qFirst < 0 {
 				qFirst = int(q - 1)
