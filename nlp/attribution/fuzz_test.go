@@ -25,6 +25,8 @@ func FuzzAttribution(f *testing.F) {
 	f.Add(`"Unclosed quote, he said`)
 	f.Add(`said said said "" " ' ‘ ’ “ ” , according to`)
 	f.Add(`According to, said. "x" ,said Lopez who said that`)
+	f.Add("The real problem, according to Okafor, was the budget. Those close to him say it isn’t over — and 4 in 10 said so.")
+	f.Add("Lopez, 60, a nurse, said she had \"no plans\" - and that, if asked, she would stay.\n\n\"We will win this.\"")
 	f.Fuzz(func(t *testing.T, text string) {
 		d := analyze(t, c, text, people)
 		for _, q := range d.Quotes {
