@@ -515,6 +515,21 @@ func TestAttribution(t *testing.T) {
 			want: []want{{kind: dossier.Indirect, content: "the county didn’t pay the workers", cue: "said", source: "The union’s lawyers", speaker: "union’s lawyers", stype: dossier.SourceAnonymous}},
 		},
 		{
+			name: "asked someone about something",
+			give: `The moderator asked Okafor about the loan.`,
+			want: []want{{kind: dossier.Indirect, content: "the loan", cue: "asked", source: "The moderator", speaker: "moderator", stype: dossier.SourceAnonymous, addr: "Okafor", class: dossier.ClassQuestion}},
+		},
+		{
+			name: "asked someone to do something is a request",
+			give: `Lopez asked the agency to keep the records.`,
+			want: []want{{kind: dossier.Indirect, content: "to keep the records", cue: "asked", source: "Lopez", speaker: "Maria Lopez", stype: dossier.SourceNamed, addr: "the agency", class: dossier.ClassIntention}},
+		},
+		{
+			name: "the subject of a passive ask is the one asked",
+			give: `Okafor was asked whether he would run again.`,
+			want: []want{{kind: dossier.Indirect, content: "whether he would run again", cue: "asked", stype: dossier.SourceUnattributed, addr: "Okafor", class: dossier.ClassQuestion}},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

@@ -72,6 +72,12 @@ func (st *state) indirect(i int) {
 	cs, a, pre := st.contentStart(i, after, sb)
 	addr = a
 	s = st.subject(i, sa)
+	if c.frame&tell != 0 && pre && s.ok() && st.passiveBe(i) {
+		// "Smith was asked whether C", "they were told that C": the
+		// subject is the one addressed; the asker goes unnamed.
+		st.emitIndirect(i, src{}, s, cs, st.clauseEnd(cs, sb), sent)
+		return
+	}
 	if c.base && s.ok() && !st.punct(i-1, ",") && !st.baseAgrees(i, s) {
 		return
 	}
@@ -240,6 +246,9 @@ func (st *state) contentStart(i, k, sb int) (int, src, bool) {
 			if k+1 < sb && (st.is(k, "to") || st.is(k, "not") && st.is(k+1, "to")) && st.toks[k+1].Kind == nlp.Word {
 				// "told residents not to drink the water": an order.
 				return k, addr, true
+			}
+			if c.frame&speech == 0 && st.is(k, "about") && k+1 < sb {
+				return k + 1, addr, true // "asked Smith about the merger"
 			}
 		} else if c.frame&speech == 0 {
 			// "asked whether ...", "asked to see ...", "asked about ..."
@@ -533,7 +542,7 @@ func (st *state) emitIndirect(i int, s src, addr src, a, b, sent int) {
 	}
 	it := st.newItem(kind, content, i, sent)
 	it.mostlyQuoted = mostly
-	if kind == dossier.Indirect && (st.cue[i].frame&toInf != 0 || addr.ok()) && it.q.Class == dossier.ClassSpeech && (st.is(a, "to") || st.is(a, "not") && st.is(a+1, "to")) {
+	if kind == dossier.Indirect && (st.cue[i].frame&toInf != 0 || addr.ok()) && (it.q.Class == dossier.ClassSpeech || it.q.Class == dossier.ClassQuestion) && (st.is(a, "to") || st.is(a, "not") && st.is(a+1, "to")) {
 		// "agreed to cap exports", "vowed not to resign": a commitment,
 		// reported as an intention rather than a statement of fact; "told
 		// residents not to drink the water": a request.
@@ -1120,6 +1129,20 @@ func (st *state) dashPair(k, sb int) bool {
 		if st.punct(j, ",") || st.finalPunct(j) {
 			return false
 		}
+	}
+	return false
+}
+
+// passiveBe reports whether a form of "be" stands before the cue at token i,
+// over adverbs and negation ("was asked", "were not told").
+func (st *state) passiveBe(i int) bool {
+	j := i - 1
+	for j >= 0 && st.wc(j)&(wSkipAdverb|wNegation) != 0 {
+		j--
+	}
+	switch strings.ToLower(st.tok(max(j, 0))) {
+	case "was", "were", "is", "are", "am", "been", "being", "be":
+		return j >= 0 && st.toks[j].Kind == nlp.Word
 	}
 	return false
 }
