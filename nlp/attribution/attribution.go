@@ -680,8 +680,8 @@ func (st *state) nounUse(i int, c *cue) bool {
 		return true
 	}
 	if i > 0 {
-		if st.numeral(i - 1) {
-			return true // "six attacks", "Twenty-seven states"
+		if st.numeral(i-1) && !(st.is(i-2, "in") || st.is(i-2, "of")) {
+			return true // "six attacks", "Twenty-seven states"; not "4 in 10 say"
 		}
 		if st.toks[i-1].Kind == nlp.Word && !st.toks[i-1].Is(nlp.SentStart) && st.onlyAdjective(i-1) {
 			return true // "personal attacks"

@@ -530,6 +530,16 @@ func TestAttribution(t *testing.T) {
 			want: []want{{kind: dossier.Indirect, content: "whether he would run again", cue: "asked", stype: dossier.SourceUnattributed, addr: "Okafor", class: dossier.ClassQuestion}},
 		},
 		{
+			name: "a ratio before a bare verb of saying",
+			give: `Nearly nine out of 10 say they will need new skills.`,
+			want: []want{{kind: dossier.Indirect, content: "they will need new skills", cue: "say", source: "nine out of 10", speaker: "nine out of 10", stype: dossier.SourceAnonymous}},
+		},
+		{
+			name: "a participle after a plural head stays in the source",
+			give: `People leaving the hall said the speech was long.`,
+			want: []want{{kind: dossier.Indirect, content: "the speech was long", cue: "said", source: "People leaving the hall", speaker: "People leaving the hall", stype: dossier.SourceAnonymous}},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

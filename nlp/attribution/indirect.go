@@ -714,7 +714,7 @@ func (st *state) baseAgrees(i int, s src) bool {
 		return true
 	}
 	h := st.head(s)
-	if st.is(s.a, "those") || st.is(s.a, "these") || st.is(h, "i") || st.is(h, "we") || st.is(h, "you") || st.is(h, "they") || st.is(h, "those") || st.is(h, "these") || st.is(h, "others") || st.is(h, "some") || st.is(h, "both") || st.and(s) {
+	if st.numeral(s.a) && (!st.is(s.a, "one") || s.b-s.a > 1) || st.is(s.a, "those") || st.is(s.a, "these") || st.is(h, "i") || st.is(h, "we") || st.is(h, "you") || st.is(h, "they") || st.is(h, "those") || st.is(h, "these") || st.is(h, "others") || st.is(h, "some") || st.is(h, "both") || st.and(s) {
 		return true
 	}
 	w := st.tok(h)

@@ -279,6 +279,14 @@ func (st *state) sourceLeft(i, bound int) src {
 			}
 			break
 		}
+		// "Democrats trying to regain the Senate say": a participle
+		// right after a plural head.
+		if st.ingWord(m) && (st.pluralNoun(m-1) || st.wc(m-1)&wAnon != 0) {
+			if head := st.nounPhrase(m-1, bound); head.ok() {
+				return src{head.a, j + 1}
+			}
+			break
+		}
 	}
 	return np
 }
