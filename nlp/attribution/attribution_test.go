@@ -540,6 +540,14 @@ func TestAttribution(t *testing.T) {
 			want: []want{{kind: dossier.Indirect, content: "the speech was long", cue: "said", source: "People leaving the hall", speaker: "People leaving the hall", stype: dossier.SourceAnonymous}},
 		},
 		{
+			name: "an attribution inside a relative clause",
+			give: `The rules, which, officials said, will take effect in May, cover all banks.`,
+			want: []want{
+				{kind: dossier.Indirect, content: "which", cue: "said", source: "officials", speaker: "officials", stype: dossier.SourceAnonymous},
+				{kind: dossier.Indirect, content: "will take effect in May", cue: "said", source: "officials", speaker: "officials", stype: dossier.SourceAnonymous},
+			},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

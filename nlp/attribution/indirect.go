@@ -173,14 +173,36 @@ func (st *state) indirect(i int) {
 	if q := st.inQuote[min(from+1, sb-1)]; st.toks[from].Kind == nlp.Quote && q != 0 && st.quotes[q-1].done {
 		return // a quotation bound by bindRight already
 	}
-	st.emitIndirect(i, s, addr, from, comma, sent)
+	// "The rules, which, officials said, will take effect": the content
+	// is the relative clause, from its pronoun to where the main clause
+	// resumes.
+	rel := comma-2 >= sa && st.wc(comma-1)&wRelative != 0 && st.punct(comma-2, ",")
+	if rel {
+		from = comma - 1
+		st.used[i] = false
+		it := st.newItem(dossier.Indirect, st.span(from, comma), i, sent)
+		st.setSource(&it.q, s, sent)
+		it.srcFirst, it.srcLast = s.a, s.b
+		st.add(it)
+	} else {
+		st.emitIndirect(i, s, addr, from, comma, sent)
+	}
 	// "C1, X said, C2": the content goes on after the attribution.
 	k := after
 	for k < sb && !st.punct(k, ",") && !st.finalPunct(k) && k-after < 8 {
 		k++
 	}
 	if k+1 < sb && st.punct(k, ",") && st.cue[k+1] == nil && !st.is(k+1, "and") && !(k == after && (st.is(k+1, "a") || st.is(k+1, "an"))) {
-		if e := st.clauseEnd(k+1, sb); e-(k+1) >= 3 {
+		e := st.clauseEnd(k+1, sb)
+		if rel {
+			for m := k + 2; m+1 < e; m++ {
+				if st.punct(m, ",") && st.inQuote[m] == 0 && st.toks[m+1].Kind == nlp.Word && !st.upper(m+1) && (st.wc(m+1)&wAux != 0 || st.pos(m+1)&lexicon.Verb != 0 && st.wc(m+1)&(wDet|wPrep) == 0) {
+					e = m
+					break
+				}
+			}
+		}
+		if e-(k+1) >= 3 {
 			st.emitIndirect(i, s, addr, k+1, e, sent)
 		}
 	}
