@@ -97,3 +97,30 @@ func TestTextReport(t *testing.T) {
 		}
 	}
 }
+
+func TestTextJoinsPartsSharingACue(t *testing.T) {
+	text := "The plan, Ruiz said, was late. Ruiz said it would cost more."
+	at := func(s string) textpos.Span {
+		i := strings.Index(text, s)
+		return textpos.Span{Start: i, End: i + len(s)}
+	}
+	second := strings.LastIndex(text, "said")
+	a := dossier.Analysis{
+		Article: dossier.Article{Text: text},
+		Quotes: []dossier.Quote{
+			{ID: "q1", Kind: dossier.Indirect, Content: at("The plan"), Cue: at("said"), SpeakerName: "Ruiz"},
+			{ID: "q2", Kind: dossier.Indirect, Content: at("was late"), Cue: at("said"), SpeakerName: "Ruiz"},
+			{ID: "q3", Kind: dossier.Indirect, Content: at("it would cost more"), Cue: textpos.Span{Start: second, End: second + 4}, SpeakerName: "Ruiz"},
+		},
+	}
+	var buf bytes.Buffer
+	if err := Text(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{`Ruiz [indirect, said]: "The plan … was late"`, `Ruiz [indirect, said]: "it would cost more"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}

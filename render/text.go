@@ -102,7 +102,8 @@ func Text(w io.Writer, a dossier.Analysis) error {
 	section(bw, "Claims", lines)
 
 	lines = lines[:0]
-	for _, q := range a.Quotes {
+	for i := 0; i < len(a.Quotes); i++ {
+		q := a.Quotes[i]
 		who := q.SpeakerName
 		if who == "" {
 			who = q.Source.Text(src)
@@ -110,7 +111,14 @@ func Text(w io.Writer, a dossier.Analysis) error {
 		if who == "" {
 			who = "(unattributed)"
 		}
-		lines = append(lines, fmt.Sprintf("%s [%s, %s]: %q", who, q.Kind, q.Cue.Text(src), q.Content.Text(src)))
+		// Parts of one statement share its cue ("The plan, he said, was
+		// late"): one line, the parts joined by an ellipsis.
+		content := q.Content.Text(src)
+		for !q.Cue.Empty() && i+1 < len(a.Quotes) && a.Quotes[i+1].Cue == q.Cue {
+			i++
+			content += " … " + a.Quotes[i].Content.Text(src)
+		}
+		lines = append(lines, fmt.Sprintf("%s [%s, %s]: %q", who, q.Kind, q.Cue.Text(src), content))
 	}
 	section(bw, "Who said what", lines)
 	return bw.Flush()
