@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"dossier"
@@ -154,6 +155,83 @@ func TestMigrateQuoteClass(t *testing.T) {
 		if q.Class != fresh.Quotes[i].Class {
 			t.Errorf("Quotes[%d].Class = %q, want %q", i, q.Class, fresh.Quotes[i].Class)
 		}
+	}
+}
+
+// TestPutConcurrent puts articles from several goroutines at once, each on
+// its own connection: the same text, and near-copies of one text. Exactly
+// one put of a text stores it and every other reports it a duplicate of
+// that article; near-copies written at once see each other, so all but one
+// are linked, and all to the same first copy.
+func TestPutConcurrent(t *testing.T) {
+	base := storetest.Sample(t)
+	tests := []struct {
+		name string
+		// variant returns the i-th article put.
+		variant    func(i int) dossier.Analysis
+		wantStored int // articles stored
+		wantNear   int // of which near-duplicates
+	}{
+		{"same text", func(int) dossier.Analysis { return base }, 1, 0},
+		{"near copies", func(i int) dossier.Analysis {
+			a := dossier.Analysis{Article: base.Article}
+			a.Article.Text += strings.Repeat(" Updated.", i)
+			return a
+		}, 8, 7},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			db := mustOpen(t, freshDSN(t))
+			h0, _ := dossier.Fingerprint(tt.variant(0).Article.Text)
+			for i := 1; i < 8; i++ {
+				if h, _ := dossier.Fingerprint(tt.variant(i).Article.Text); dossier.HammingDistance(h0, h) > dossier.NearDuplicateDistance {
+					t.Fatalf("variant %d is not a near-copy of variant 0 (distance %d)", i, dossier.HammingDistance(h0, h))
+				}
+			}
+			res := make([]dossier.PutResult, 8)
+			errs := make([]error, 8)
+			var wg sync.WaitGroup
+			for i := range res {
+				wg.Go(func() { res[i], errs[i] = db.PutAnalysis(ctx, tt.variant(i), dossier.Origin{}) })
+			}
+			wg.Wait()
+			stored, near := 0, 0
+			firsts := map[int64]bool{}
+			for i, r := range res {
+				if errs[i] != nil {
+					t.Fatalf("PutAnalysis(%d) error: %v", i, errs[i])
+				}
+				if r.ArticleID == 0 {
+					t.Errorf("PutAnalysis(%d) = %+v, want an article id", i, r)
+				}
+				if !r.Duplicate {
+					stored++
+				}
+				if r.NearDuplicateOf != 0 {
+					near++
+					firsts[r.NearDuplicateOf] = true
+				}
+			}
+			if stored != tt.wantStored || near != tt.wantNear || len(firsts) > 1 {
+				t.Errorf("stored %d, near-duplicates %d linked to %d first copies; want %d, %d, at most 1 (%+v)",
+					stored, near, len(firsts), tt.wantStored, tt.wantNear, res)
+			}
+			st, err := db.Stats(ctx)
+			if err != nil {
+				t.Fatalf("Stats() error: %v", err)
+			}
+			if st.ArticlesTotal != int64(tt.wantStored) || st.NearDuplicates != int64(tt.wantNear) {
+				t.Errorf("Stats() = %+v, want %d articles, %d near-duplicates", st, tt.wantStored, tt.wantNear)
+			}
+			if tt.wantStored == 1 {
+				for i, r := range res {
+					if r.ArticleID != res[0].ArticleID {
+						t.Errorf("PutAnalysis(%d).ArticleID = %d, want %d", i, r.ArticleID, res[0].ArticleID)
+					}
+				}
+			}
+		})
 	}
 }
 

@@ -5,7 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 
 	"dossier"
 	"dossier/textpos"
@@ -26,120 +30,85 @@ func (s *DB) HasHash(ctx context.Context, hash string) (bool, error) {
 
 // PutAnalysis stores the article and all its facts in one transaction; see
 // dossier.Store.
+//
+// A put is one round trip: the near-duplicate band locks and putSQL are
+// sent together in a pipeline (pgx.Batch), which the server runs as one
+// implicit transaction, committed when it ends. Nothing is written unless
+// both statements succeed, and a client that dies before the end leaves
+// nothing. The statements are separate so that putSQL, whose snapshot is
+// taken when it starts (READ COMMITTED), sees every near-copy committed by
+// a put that held one of the locks before.
 func (s *DB) PutAnalysis(ctx context.Context, a dossier.Analysis, o dossier.Origin) (dossier.PutResult, error) {
-	// Hashing is done before the write lock is taken.
+	// Hashing is done before anything is sent.
 	text := a.Article.Text
 	hash := dossier.ContentHash(text)
 	fp, words := dossier.Fingerprint(text)
-
-	tx, err := s.db.BeginTx(ctx, nil)
+	near := words >= dossier.MinFingerprintWords
+	args, err := putArgs(a, o, hash, fp, near)
 	if err != nil {
 		return dossier.PutResult{}, fmt.Errorf("postgres: put analysis: %w", err)
 	}
-	defer tx.Rollback()
-	res, err := putTx(ctx, tx, a, o, hash, fp, words)
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return dossier.PutResult{}, fmt.Errorf("postgres: put analysis: %w", err)
 	}
-	if res.Duplicate {
-		return res, nil
-	}
-	if err := tx.Commit(); err != nil {
+	defer conn.Close()
+	var res dossier.PutResult
+	err = conn.Raw(func(dc any) error {
+		res, err = put(ctx, dc.(*stdlib.Conn).Conn(), hash, fp, near, args)
+		return err
+	})
+	if err != nil {
 		return dossier.PutResult{}, fmt.Errorf("postgres: put analysis: %w", err)
 	}
 	return res, nil
 }
 
-// putTx writes one article inside tx. It takes at most three round trips:
-// the near-duplicate band locks, one look-up (the same text stored, and
-// near-duplicate candidates) and one statement (putSQL) that inserts the
-// article and all its facts.
-func putTx(ctx context.Context, tx *sql.Tx, a dossier.Analysis, o dossier.Origin, hash string, fp uint64, words int) (dossier.PutResult, error) {
+// put sends the band locks (when near) and putSQL in one batch, an implicit
+// transaction, and reads the result.
+func put(ctx context.Context, c *pgx.Conn, hash string, fp uint64, near bool, args []any) (dossier.PutResult, error) {
 	var res dossier.PutResult
-	near := words >= dossier.MinFingerprintWords
-	b := dossier.FingerprintBands(fp)
+	var b pgx.Batch
+	// putSQL is prepared once per connection, and its plan cached: often
+	// while articles is nearly empty and not yet analysed, when a
+	// sequential scan is the cheapest way to find the same text and the
+	// near-copies. That plan would stay until the next automatic ANALYZE
+	// (at about 900 articles on a fresh database), each put reading every
+	// row stored. Turning sequential scans off for this transaction, in
+	// the statement before putSQL, has every plan of it use the indexes.
 	if near {
 		// Serialize with any concurrent put sharing a band: a near-copy
-		// written at the same time is then seen by the query below. Locks
-		// are taken in one order (band 0 to 3; a select list is evaluated
+		// written at the same time is then seen by putSQL. Locks are
+		// taken in one order (band 0 to 3; a select list is evaluated
 		// left to right), so they cannot deadlock.
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1, $2), pg_advisory_xact_lock($3, $4),
-			pg_advisory_xact_lock($5, $6), pg_advisory_xact_lock($7, $8)`,
-			int32(0x6470), int32(b[0]), int32(0x6471), int32(b[1]),
-			int32(0x6472), int32(b[2]), int32(0x6473), int32(b[3])); err != nil {
-			return res, err
-		}
+		bd := dossier.FingerprintBands(fp)
+		b.Queue(`SELECT set_config('enable_seqscan', 'off', true), pg_advisory_xact_lock($1, $2),
+			pg_advisory_xact_lock($3, $4), pg_advisory_xact_lock($5, $6), pg_advisory_xact_lock($7, $8)`,
+			int32(0x6470), int32(bd[0]), int32(0x6471), int32(bd[1]),
+			int32(0x6472), int32(bd[2]), int32(0x6473), int32(bd[3]))
+	} else {
+		b.Queue(`SELECT set_config('enable_seqscan', 'off', true)`)
 	}
-	// After the locks, in a statement of its own: its snapshot then sees
-	// every near-copy committed by a put that held one of them.
-	id, first, err := lookup(ctx, tx, hash, near, fp, b)
-	if err != nil {
+	b.Queue(putSQL, args...)
+	br := c.SendBatch(ctx, &b)
+	if _, err := br.Exec(); err != nil {
+		br.Close()
 		return res, err
 	}
-	if id != 0 {
-		return dossier.PutResult{ArticleID: id, Duplicate: true}, nil
+	// Close reads to the end of the batch, where the server commits.
+	err := br.QueryRow().Scan(&res.ArticleID, &res.NearDuplicateOf, &res.Duplicate)
+	if cerr := br.Close(); cerr != nil {
+		return dossier.PutResult{}, cerr
 	}
-	res.NearDuplicateOf = first
-
-	args, err := putArgs(a, o, hash, fp, near, first)
-	if err != nil {
-		return res, err
-	}
-	err = tx.QueryRowContext(ctx, putSQL, args...).Scan(&res.ArticleID)
-	if errors.Is(err, sql.ErrNoRows) {
-		// A concurrent put of the same text committed first: ON CONFLICT
-		// skipped the article, so the facts joined to it were skipped too.
+	if errors.Is(err, pgx.ErrNoRows) {
+		// A concurrent put of the same text committed after putSQL's
+		// snapshot was taken: ON CONFLICT skipped the article, so the
+		// facts joined to it were skipped too. The batch has ended; a new
+		// statement sees that put's row.
 		res = dossier.PutResult{Duplicate: true}
-		err = tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = $1`, hash).Scan(&res.ArticleID)
-		return res, err
+		err = c.QueryRow(ctx, `SELECT id FROM articles WHERE hash = $1`, hash).Scan(&res.ArticleID)
 	}
 	return res, err
-}
-
-// lookup returns the id of the stored article with this hash, or 0 and the
-// first stored copy of an article whose Fingerprint is within
-// dossier.NearDuplicateDistance of fp (0 when none, or when near is false).
-// Candidates share at least one band (pigeonhole: 3 differing bits leave
-// one of 4 bands equal).
-func lookup(ctx context.Context, tx *sql.Tx, hash string, near bool, fp uint64, b [4]uint16) (id, first int64, err error) {
-	var bands [4]any // NULL matches no row
-	if near {
-		for i := range b {
-			bands[i] = int64(b[i])
-		}
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, fingerprint, coalesce(near_duplicate_of, 0), hash = $1 FROM articles
-		WHERE hash = $1 OR band0 = $2 OR band1 = $3 OR band2 = $4 OR band3 = $5`, hash, bands[0], bands[1], bands[2], bands[3])
-	if err != nil {
-		return 0, 0, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var cand, h, dup int64
-		var same bool
-		if err := rows.Scan(&cand, &h, &dup, &same); err != nil {
-			return 0, 0, err
-		}
-		if same {
-			id = cand
-		}
-		if !near || dossier.HammingDistance(uint64(h), fp) > dossier.NearDuplicateDistance {
-			continue
-		}
-		if dup != 0 {
-			cand = dup
-		}
-		if first == 0 || cand < first {
-			first = cand
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return 0, 0, err
-	}
-	if id != 0 {
-		return id, 0, nil
-	}
-	return 0, first, nil
 }
 
 // putSQL inserts an article and all its facts in one statement, each table's
@@ -150,25 +119,33 @@ func lookup(ctx context.Context, tx *sql.Tx, hash string, near bool, fp uint64, 
 // returned. Mentions and stances find their entity and claim by ref (unique
 // within an article). WITH ORDINALITY ... ORDER BY keeps the facts' order in
 // their ids, which is the order Analysis reads them back in.
-const putSQL = `WITH a AS (
+var putSQL = `WITH old AS (
+	SELECT id FROM articles WHERE hash = $1
+), near AS (
+	SELECT min(coalesce(near_duplicate_of, id)) AS first FROM articles
+	WHERE (band0 = $3 OR band1 = $4 OR band2 = $5 OR band3 = $6)
+		AND length(replace((fingerprint # $2)::bit(64)::text, '0', '')) <= ` + strconv.Itoa(dossier.NearDuplicateDistance) + `
+), a AS (
 	INSERT INTO articles (hash, fingerprint, band0, band1, band2, band3, near_duplicate_of, title, date, source, url, text,
 		origin_name, origin_format, raw, raw_map)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-	ON CONFLICT (hash) DO NOTHING RETURNING id
+	SELECT $1::text, $2::int8, $3::int4, $4::int4, $5::int4, $6::int4, near.first, $7::text, $8::timestamptz, $9::text,
+		$10::text, $11::text, $12::text, $13::text, $14::bytea, $15::bytea
+	FROM near WHERE NOT EXISTS (SELECT FROM old)
+	ON CONFLICT (hash) DO NOTHING RETURNING id, near_duplicate_of
 ), p AS (
 	INSERT INTO producers (article_id, layer, component)
-	SELECT a.id, t.layer, t.component FROM a, unnest($17::text[], $18::text[]) AS t (layer, component)
+	SELECT a.id, t.layer, t.component FROM a, unnest($16::text[], $17::text[]) AS t (layer, component)
 ), e AS (
 	INSERT INTO entities (article_id, ref, name, type, title, party, region, linked_to)
 	SELECT a.id, t.ref, t.name, t.type, t.title, t.party, t.region, t.linked_to
-	FROM a, unnest($19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[])
+	FROM a, unnest($18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[])
 		WITH ORDINALITY AS t (ref, name, type, title, party, region, linked_to, n)
 	ORDER BY t.n
 	RETURNING id, ref
 ), m AS (
 	INSERT INTO mentions (entity_id, start, "end", kind)
 	SELECT e.id, t.start, t."end", t.kind
-	FROM unnest($26::text[], $27::int4[], $28::int4[], $29::text[]) WITH ORDINALITY AS t (ref, start, "end", kind, n)
+	FROM unnest($25::text[], $26::int4[], $27::int4[], $28::text[]) WITH ORDINALITY AS t (ref, start, "end", kind, n)
 	JOIN e ON e.ref = t.ref
 	ORDER BY t.n
 ), q AS (
@@ -176,15 +153,15 @@ const putSQL = `WITH a AS (
 		addressee_start, addressee_end, speaker, speaker_name, source_type, source_count, stance, text, class)
 	SELECT a.id, t.ref, t.kind, t.content_start, t.content_end, t.cue_start, t.cue_end, t.source_start, t.source_end,
 		t.addressee_start, t.addressee_end, t.speaker, t.speaker_name, t.source_type, t.source_count, t.stance, t.text, t.class
-	FROM a, unnest($30::text[], $31::text[], $32::int4[], $33::int4[], $34::int4[], $35::int4[], $36::int4[], $37::int4[],
-		$38::int4[], $39::int4[], $40::text[], $41::text[], $42::text[], $43::int4[], $44::text[], $45::text[], $46::text[])
+	FROM a, unnest($29::text[], $30::text[], $31::int4[], $32::int4[], $33::int4[], $34::int4[], $35::int4[], $36::int4[],
+		$37::int4[], $38::int4[], $39::text[], $40::text[], $41::text[], $42::int4[], $43::text[], $44::text[], $45::text[])
 		WITH ORDINALITY AS t (ref, kind, content_start, content_end, cue_start, cue_end, source_start, source_end,
 			addressee_start, addressee_end, speaker, speaker_name, source_type, source_count, stance, text, class, n)
 	ORDER BY t.n
 ), c AS (
 	INSERT INTO claims (article_id, ref, statement, entities)
 	SELECT a.id, t.ref, t.statement, t.entities
-	FROM a, unnest($47::text[], $48::text[], $49::text[]) WITH ORDINALITY AS t (ref, statement, entities, n)
+	FROM a, unnest($46::text[], $47::text[], $48::text[]) WITH ORDINALITY AS t (ref, statement, entities, n)
 	ORDER BY t.n
 	RETURNING id, ref
 ), s AS (
@@ -192,8 +169,8 @@ const putSQL = `WITH a AS (
 		cue_start, cue_end, hedge, evidence_start, evidence_end, quote)
 	SELECT c.id, t.speaker, t.speaker_name, t.source_start, t.source_end, t.source_type, t.source_count, t.stance,
 		t.cue_start, t.cue_end, t.hedge, t.evidence_start, t.evidence_end, t.quote
-	FROM unnest($50::text[], $51::text[], $52::text[], $53::int4[], $54::int4[], $55::text[], $56::int4[], $57::text[],
-		$58::int4[], $59::int4[], $60::text[], $61::int4[], $62::int4[], $63::text[])
+	FROM unnest($49::text[], $50::text[], $51::text[], $52::int4[], $53::int4[], $54::text[], $55::int4[], $56::text[],
+		$57::int4[], $58::int4[], $59::text[], $60::int4[], $61::int4[], $62::text[])
 		WITH ORDINALITY AS t (claim, speaker, speaker_name, source_start, source_end, source_type, source_count, stance,
 			cue_start, cue_end, hedge, evidence_start, evidence_end, quote, n)
 	JOIN c ON c.ref = t.claim
@@ -201,31 +178,29 @@ const putSQL = `WITH a AS (
 ), tm AS (
 	INSERT INTO timex (article_id, start, "end", type, value)
 	SELECT a.id, t.start, t."end", t.type, t.value
-	FROM a, unnest($64::int4[], $65::int4[], $66::text[], $67::text[]) WITH ORDINALITY AS t (start, "end", type, value, n)
+	FROM a, unnest($63::int4[], $64::int4[], $65::text[], $66::text[]) WITH ORDINALITY AS t (start, "end", type, value, n)
 	ORDER BY t.n
 ), f AS (
 	INSERT INTO figures (article_id, start, "end", kind, value, unit, instrument, direction, change_pct, change_pts, level)
 	SELECT a.id, t.start, t."end", t.kind, t.value, t.unit, t.instrument, t.direction, t.change_pct, t.change_pts, t.level
-	FROM a, unnest($68::int4[], $69::int4[], $70::text[], $71::float8[], $72::text[], $73::text[], $74::text[],
-		$75::float8[], $76::float8[], $77::float8[])
+	FROM a, unnest($67::int4[], $68::int4[], $69::text[], $70::float8[], $71::text[], $72::text[], $73::text[],
+		$74::float8[], $75::float8[], $76::float8[])
 		WITH ORDINALITY AS t (start, "end", kind, value, unit, instrument, direction, change_pct, change_pts, level, n)
 	ORDER BY t.n
 )
-SELECT id FROM a`
+SELECT id, coalesce(near_duplicate_of, 0), false FROM a
+UNION ALL SELECT id, 0, true FROM old`
 
 // putArgs checks every span of a against its text and returns the
 // parameters of putSQL.
-func putArgs(a dossier.Analysis, o dossier.Origin, hash string, fp uint64, near bool, first int64) ([]any, error) {
+func putArgs(a dossier.Analysis, o dossier.Origin, hash string, fp uint64, near bool) ([]any, error) {
 	if err := checkAll(a); err != nil {
 		return nil, err
 	}
 	art := a.Article
-	var date, dup any
+	var date any
 	if !art.Date.IsZero() {
 		date = art.Date
-	}
-	if first != 0 {
-		dup = first
 	}
 	var bands [4]any // NULL for texts too short for near-duplicate detection
 	if near {
@@ -238,8 +213,8 @@ func putArgs(a dossier.Analysis, o dossier.Origin, hash string, fp uint64, near 
 	if err != nil {
 		return nil, err
 	}
-	args := make([]any, 0, 77)
-	args = append(args, hash, int64(fp), bands[0], bands[1], bands[2], bands[3], dup, art.Title, date, art.Source, art.URL,
+	args := make([]any, 0, 76)
+	args = append(args, hash, int64(fp), bands[0], bands[1], bands[2], bands[3], art.Title, date, art.Source, art.URL,
 		art.Text, o.Name, o.Format, o.Raw, rawMap)
 
 	layers := make([]string, 0, len(a.Producers))
