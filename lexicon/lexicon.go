@@ -260,37 +260,13 @@ func (l *Lexicon) foldSlot(phrase string) (slot, bool) {
 	if len(phrase) <= cellKey && len(phrase) > 0 {
 		// Lower-case straight into the table's key.
 		var k key
-		ascii := true
-		for i := range len(phrase) {
-			c := phrase[i]
-			if c >= 0x80 {
-				ascii = false
-				break
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			k[i] = c
-		}
-		if ascii {
+		if lowerASCII(k[:len(phrase)], phrase) {
 			k[cellKey] = byte(len(phrase))
 			return l.foldTab.getKey(&k)
 		}
 	} else if len(phrase) <= foldBuf {
 		var buf [foldBuf]byte
-		ascii := true
-		for i := range len(phrase) {
-			c := phrase[i]
-			if c >= 0x80 {
-				ascii = false
-				break
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[i] = c
-		}
-		if ascii {
+		if lowerASCII(buf[:len(phrase)], phrase) {
 			return l.foldTab.get(string(buf[:len(phrase)]))
 		}
 	}
@@ -359,3 +335,19 @@ func (l *Lexicon) PartyOf(word string) (Party, bool) {
 
 // Len returns the number of phrases in the exact map and in the folded map.
 func (l *Lexicon) Len() (exact, folded int) { return l.exactTab.n, l.foldTab.n }
+
+// lowerASCII writes phrase lower-cased into dst (of the same length) and
+// reports whether it was all ASCII; on false dst holds a prefix only.
+func lowerASCII(dst []byte, phrase string) bool {
+	for i := range len(phrase) {
+		c := phrase[i]
+		if c >= 0x80 {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst[i] = c
+	}
+	return true
+}
