@@ -548,6 +548,21 @@ func TestAttribution(t *testing.T) {
 			},
 		},
 		{
+			name: "a role of a body is the source, not the body",
+			give: `The chairman of the Valley Gazette said the paper would be sold.`,
+			want: []want{{kind: dossier.Indirect, content: "the paper would be sold", cue: "said", source: "The chairman of the Valley Gazette", speaker: "chairman of the Valley Gazette", stype: dossier.SourceAnonymous}},
+		},
+		{
+			name: "a relative clause ending in a name belongs to the subject",
+			give: `Voters who know Lopez said she would win.`,
+			want: []want{{kind: dossier.Indirect, content: "she would win", cue: "said", source: "Voters who know Lopez", speaker: "Voters who know Lopez", stype: dossier.SourceAnonymous}},
+		},
+		{
+			name: "a participle phrase ending in a name belongs to the subject",
+			give: `Farmers trying to reach Ohio say the roads are closed.`,
+			want: []want{{kind: dossier.Indirect, content: "the roads are closed", cue: "say", source: "Farmers trying to reach Ohio", speaker: "Farmers trying to reach Ohio", stype: dossier.SourceAnonymous}},
+		},
+		{
 			name: "relative clause after an anonymous source",
 			give: `The paper cited three people familiar with the plan who said the factory would close.`,
 			want: []want{

@@ -174,7 +174,16 @@ func (st *state) sourceLeft(i, bound int) src {
 		return q
 	}
 	if st.ent[j] != 0 {
-		return st.extendMention(j, bound)
+		em := st.extendMention(j, bound)
+		if em.a-1 > bound {
+			// "Democrats trying to regain the Senate say", "voters who
+			// know Smith said": the name ends a post-modifier of the
+			// subject.
+			if r := st.modifiedHead(em.a-1, j, bound); r.ok() {
+				return r
+			}
+		}
+		return em
 	}
 	c := st.wc(j)
 	if c&wSubjPronoun != 0 && st.toks[j].Kind == nlp.Word {
@@ -262,15 +271,25 @@ func (st *state) sourceLeft(i, bound int) src {
 		return src{}
 	}
 	np := st.nounPhrase(j, bound)
-	// "Some voters who have listened to his speeches said", "officials
-	// whose laws were struck down say": a relative clause without commas
-	// between the head and the verb.
 	from := j
 	if np.ok() {
 		from = np.a - 1
 	}
+	if r := st.modifiedHead(from, j, bound); r.ok() {
+		return r
+	}
+	return np
+}
+
+// modifiedHead looks left from token from for the head of a subject whose
+// post-modifier, without commas, ends at token j: a relative clause ("Some
+// voters who have listened to his speeches said", "officials whose laws
+// were struck down say") or a participle after a plural head ("Democrats
+// trying to regain the Senate say"). It returns the whole subject, or
+// none.
+func (st *state) modifiedHead(from, j, bound int) src {
 	for m := from; m > bound && j-m < 16; m-- {
-		if st.toks[m].Kind != nlp.Word || st.cue[m] != nil && !st.is(m, "who") {
+		if st.toks[m].Kind != nlp.Word {
 			break
 		}
 		if st.is(m, "who") || st.is(m, "whose") {
@@ -288,7 +307,7 @@ func (st *state) sourceLeft(i, bound int) src {
 			break
 		}
 	}
-	return np
+	return src{}
 }
 
 // quantified returns a subject made of a quantifier alone or over a
@@ -414,10 +433,10 @@ func (st *state) extendMention(j, bound int) src {
 		// The head may sit a few "of"-phrases back: "residents of the
 		// nearby town of Millbrook", "a lawyer for the family of Ms. Cole".
 		k := a - 2
-		for k >= bound && a-k < 10 && st.wc(k)&(wSpokes|wAnon) == 0 && !(st.is(a-1, "in") && st.pluralNoun(k)) && (st.npWord(k) || st.is(k, "of") || st.is(k, "for") || st.is(k, "at")) && st.ent[k] == 0 {
+		for k >= bound && a-k < 10 && st.wc(k)&(wSpokes|wAnon) == 0 && !(st.is(a-1, "in") && st.pluralNoun(k)) && !(st.is(a-1, "of") && st.roleWord(k)) && (st.npWord(k) || st.is(k, "of") || st.is(k, "for") || st.is(k, "at")) && st.ent[k] == 0 {
 			k--
 		}
-		if k >= bound && (st.wc(k)&(wSpokes|wAnon) != 0 || st.is(a-1, "in") && st.pluralNoun(k)) {
+		if k >= bound && (st.wc(k)&(wSpokes|wAnon) != 0 || st.is(a-1, "in") && st.pluralNoun(k) || st.is(a-1, "of") && st.roleWord(k)) {
 			np := st.nounPhrase(k, bound)
 			if np.ok() {
 				a = np.a
@@ -581,7 +600,7 @@ func (st *state) setSource(q *dossier.Quote, s src, sent int) {
 	if e := st.ent[s.b-1]; e != 0 && end == s.b && st.wc(s.a)&(wAnon|wSpokes|wReport|wDocument|wOutletNoun) == 0 {
 		anon := -1
 		for k := s.a; k < s.b; k++ {
-			if st.ent[k] == 0 && !st.upper(k) && st.wc(k)&(wAnon|wSpokes|wReport|wDocument|wOutletNoun) != 0 {
+			if st.ent[k] == 0 && (!st.upper(k) && st.wc(k)&(wAnon|wSpokes|wReport|wDocument|wOutletNoun) != 0 || st.roleOf(k, s)) {
 				anon = k
 				break
 			}
@@ -603,8 +622,8 @@ func (st *state) setSource(q *dossier.Quote, s src, sent int) {
 	}
 	for k := s.a; k < end; k++ {
 		c := st.wc(k)
-		if st.ent[k] == 0 && c&(wAnon|wSpokes|wReport|wDocument|wOutletNoun) != 0 && head < 0 && (!st.upper(k) || k == s.a) {
-			head = k
+		if st.ent[k] == 0 && head < 0 && (c&(wAnon|wSpokes|wReport|wDocument|wOutletNoun) != 0 && (!st.upper(k) || k == s.a) || st.roleOf(k, s)) {
+			head = k // "officials", "the chairman of ..."
 		}
 		if n, ok := st.numberAt(k); ok && head < 0 && !st.is(k+1, "%") && !st.is(k+1, "percent") {
 			count = n
@@ -676,7 +695,7 @@ func (st *state) head(s src) int {
 		if st.ent[k] != 0 && int(st.mention[k])-1 < k {
 			continue // inside a name: "Friends of the Earth"
 		}
-		if st.is(k, "of") || st.is(k, "in") || st.is(k, "for") || st.is(k, "from") || st.is(k, "at") || st.is(k, "like") || st.is(k, "including") || st.is(k, "who") || st.is(k, "whose") || st.wc(k)&wPostMod != 0 {
+		if st.is(k, "of") || st.is(k, "in") || st.is(k, "for") || st.is(k, "from") || st.is(k, "at") || st.is(k, "like") || st.is(k, "including") || st.is(k, "who") || st.is(k, "whose") || st.wc(k)&wPostMod != 0 || st.ingWord(k) {
 			return k - 1
 		}
 	}
@@ -893,6 +912,30 @@ func (st *state) titleWord(k int) bool {
 	}
 	e, ok := st.c.lex.Lookup(st.tok(k))
 	return ok && e.Any(lexicon.Honorific|lexicon.TitleWord|lexicon.TitleModifier|lexicon.PartyWord)
+}
+
+// roleWord reports whether token k, outside any name, is a role that a
+// person holds ("chairman", "governor", "envoy"), in any case.
+func (st *state) roleWord(k int) bool {
+	if st.c.lex == nil || k < 0 || st.toks[k].Kind != nlp.Word || st.ent[k] != 0 {
+		return false
+	}
+	e, ok := st.c.lex.Lookup(st.tok(k))
+	if !ok && st.upper(k) {
+		e, ok = st.c.lex.Lookup(strings.ToLower(st.tok(k)))
+	}
+	return ok && e.Any(lexicon.TitleWord)
+}
+
+// roleOf reports whether token k of source s is a role "of" a body that
+// heads the phrase ("the chairman of the Senate"), rather than the title
+// of the person it names ("Secretary of State Ana Ruiz").
+func (st *state) roleOf(k int, s src) bool {
+	if !st.roleWord(k) || !st.is(k+1, "of") {
+		return false
+	}
+	e := st.ent[s.b-1]
+	return e == 0 || st.d.Entities[e-1].Type != dossier.Person
 }
 
 // personOf returns the mention ending at token j, or, when it is a place
