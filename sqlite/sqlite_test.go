@@ -73,33 +73,7 @@ func TestMigrateQuoteClass(t *testing.T) {
 		t.Fatalf("Open() of the old database error: %v", err)
 	}
 	defer db.Close()
-	got, err := db.Analysis(ctx, res.ArticleID)
-	if err != nil {
-		t.Fatalf("Analysis(%d) error: %v", res.ArticleID, err)
-	}
-	if len(got.Analysis.Quotes) != len(old.Quotes) {
-		t.Fatalf("Analysis(%d) has %d quotes, want %d", res.ArticleID, len(got.Analysis.Quotes), len(old.Quotes))
-	}
-	for i, q := range got.Analysis.Quotes {
-		if q.Class != "" {
-			t.Errorf("migrated Quotes[%d].Class = %q, want \"\"", i, q.Class)
-		}
-	}
-	fresh := storetest.Sample(t)
-	fresh.Article.Text += "\n\nA line written after the migration."
-	res2, err := db.PutAnalysis(ctx, fresh, dossier.Origin{})
-	if err != nil {
-		t.Fatalf("PutAnalysis() after migration error: %v", err)
-	}
-	got2, err := db.Analysis(ctx, res2.ArticleID)
-	if err != nil {
-		t.Fatalf("Analysis(%d) error: %v", res2.ArticleID, err)
-	}
-	for i, q := range got2.Analysis.Quotes {
-		if q.Class != fresh.Quotes[i].Class {
-			t.Errorf("Quotes[%d].Class = %q, want %q", i, q.Class, fresh.Quotes[i].Class)
-		}
-	}
+	storetest.CheckMigratedClass(t, db, res.ArticleID, len(old.Quotes))
 }
 
 // BenchmarkPutAnalysis stores distinct articles with every kind of fact,

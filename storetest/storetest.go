@@ -637,3 +637,39 @@ func testQueueFinish(t *testing.T, s dossier.Store) {
 		t.Errorf("Claim() after finish = %+v, %v; want none", jobs, err)
 	}
 }
+
+// CheckMigratedClass checks a store opened on a database whose quotes were
+// written before quotes had a class: the quotes of the old article id read
+// back with an empty class (nQuotes of them), and an article put after the
+// migration keeps its classes.
+func CheckMigratedClass(t *testing.T, s dossier.Store, id int64, nQuotes int) {
+	t.Helper()
+	ctx := context.Background()
+	got, err := s.Analysis(ctx, id)
+	if err != nil {
+		t.Fatalf("Analysis(%d) error: %v", id, err)
+	}
+	if len(got.Analysis.Quotes) != nQuotes {
+		t.Fatalf("Analysis(%d) has %d quotes, want %d", id, len(got.Analysis.Quotes), nQuotes)
+	}
+	for i, q := range got.Analysis.Quotes {
+		if q.Class != "" {
+			t.Errorf("migrated Quotes[%d].Class = %q, want \"\"", i, q.Class)
+		}
+	}
+	fresh := Sample(t)
+	fresh.Article.Text += "\n\nA line written after the migration."
+	res, err := s.PutAnalysis(ctx, fresh, dossier.Origin{})
+	if err != nil {
+		t.Fatalf("PutAnalysis() after migration error: %v", err)
+	}
+	got2, err := s.Analysis(ctx, res.ArticleID)
+	if err != nil {
+		t.Fatalf("Analysis(%d) error: %v", res.ArticleID, err)
+	}
+	for i, q := range got2.Analysis.Quotes {
+		if q.Class != fresh.Quotes[i].Class {
+			t.Errorf("Quotes[%d].Class = %q, want %q", i, q.Class, fresh.Quotes[i].Class)
+		}
+	}
+}
